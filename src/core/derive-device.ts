@@ -1,0 +1,362 @@
+/**
+ * The session state machine of one device (spec §3 and §4). It reads the device's events
+ * in `ts` order and builds sessions and stitched sessions in one pass: stitching has to
+ * happen as it goes, because the max-duration split (rule 9) depends on where the current
+ * stitched session began.
+ */
+import { TERMINAL_REASONS } from './normalize.js';
+import type {
+  AppState,
+  Attributes,
+  EndReason,
+  Primitive,
+  Session,
+  SessionEvent,
+  StartReason,
+  StitchedEndReason,
+  StitchedSession,
+} from './types.js';
+
+/** Options with their defaults applied. */
+export interface ResolvedOptions {
+  readonly inactivityTimeoutMs: number;
+  readonly maxDurationMs: number;
+  readonly launchGraceMs: number;
+  readonly now: number | undefined;
+}
+
+/** What one device contributes to the model. */
+export interface DeviceResult {
+  readonly sessions: Session[];
+  readonly stitched: StitchedSession[];
+  readonly lateReports: number;
+}
+
+interface Draft {
+  state: AppState;
+  start: number;
+  end: number;
+  endReason: EndReason | undefined; // undefined while open
+  readonly startReason: StartReason;
+  readonly coldStart: boolean;
+  readonly implicit: boolean;
+  processId: string | undefined;
+  /** Set when the process behind it died with it (rules 1 and 5): late reports may name it. */
+  processEnded: boolean;
+  /** ts of its last own event (late reports excluded), else its start. */
+  lastTs: number;
+  readonly events: SessionEvent[];
+  group: Group;
+}
+
+interface Group {
+  readonly start: number;
+  readonly sessions: Draft[];
+  hasForeground: boolean;
+  /** End of its last foreground session that has ended; NaN if none has. */
+  lastForegroundEnd: number;
+  endReason: StitchedEndReason | undefined;
+}
+
+type TerminalType = keyof typeof TERMINAL_REASONS;
+
+const isTerminal = (type: string): type is TerminalType => Object.hasOwn(TERMINAL_REASONS, type);
+
+class DeviceMachine {
+  readonly sessions: Draft[] = [];
+  readonly groups: Group[] = [];
+  lateReports = 0;
+  private open: Draft | undefined;
+  /** Latest session that holds an event with this `sessionId`. */
+  private readonly bySessionId = new Map<string, Draft>();
+  /** Last session of each process. */
+  private readonly byProcessId = new Map<string, Draft>();
+
+  constructor(private readonly o: ResolvedOptions) {}
+
+  run(events: readonly SessionEvent[]): void {
+    for (const e of events) this.step(e);
+    if (this.o.now !== undefined) this.advance(this.o.now);
+    const open = this.open;
+    if (open) this.end(open, open.lastTs, 'open');
+  }
+
+  private step(e: SessionEvent): void {
+    this.advance(e.ts);
+    const open = this.open;
+    switch (e.type) {
+      case 'app.launch': {
+        // Rule 1: a session still open means its process died without a word.
+        if (open) this.endProcess(open, open.lastTs, 'abnormal');
+        const s = this.begin(e.state ?? 'foreground', e.ts, 'launch', true, false, e.processId);
+        this.attach(s, e);
+        return;
+      }
+      case 'app.foreground': {
+        if (open?.state === 'foreground') return this.attach(open, e);
+        if (open && open.startReason === 'launch' && e.ts - open.start < this.o.launchGraceMs) {
+          // Launch grace: a background launch brought forward at once is one foreground session.
+          this.restitchAsForeground(open);
+          return this.attach(open, e);
+        }
+        let processId = e.processId ?? this.alivePid();
+        if (open) {
+          processId = open.processId ?? e.processId;
+          this.end(open, e.ts, 'foreground');
+        }
+        this.attach(this.begin('foreground', e.ts, 'foreground', false, false, processId), e);
+        return;
+      }
+      case 'app.background': {
+        if (open?.state === 'foreground') {
+          this.attach(open, e);
+          this.end(open, e.ts, 'background');
+          this.begin('background', e.ts, 'background', false, false, open.processId);
+        } else if (open) {
+          this.attach(open, e);
+        } else {
+          // Backgrounded with no session open (its foreground session was never seen).
+          this.attach(this.begin('background', e.ts, 'background', false, false, e.processId ?? this.alivePid()), e);
+        }
+        return;
+      }
+      case 'session.end': {
+        const s = open ?? this.beginImplicit(e);
+        this.attach(s, e);
+        this.end(s, e.ts, 'manual');
+        // Rule 4: the app is still running, so a session in the same state follows.
+        this.begin(s.state, e.ts, 'manual', false, s.implicit, s.processId);
+        return;
+      }
+      default: {
+        if (isTerminal(e.type)) return this.terminal(e, TERMINAL_REASONS[e.type]);
+        this.attach(open ?? this.beginImplicit(e), e);
+      }
+    }
+  }
+
+  /** Rules 5, 6 and 7 for crash, anr, oom and app.terminate. */
+  private terminal(e: SessionEvent, reason: EndReason): void {
+    const reported = this.lateTarget(e);
+    if (reported) {
+      this.lateReports++;
+      reported.events.push({ ...e, late: true });
+      if (reported.endReason === 'abnormal') reported.endReason = reason;
+      return;
+    }
+    const s = this.open ?? this.beginImplicit(e);
+    this.attach(s, e);
+    this.endProcess(s, e.ts, reason);
+  }
+
+  /** Rule 6: the ended session a terminal event reports on, if it is a late report. */
+  private lateTarget(e: SessionEvent): Draft | undefined {
+    if (e.sessionId !== undefined) {
+      const named = this.bySessionId.get(e.sessionId);
+      if (named && named !== this.open) return named;
+    }
+    if (e.processId !== undefined) {
+      const last = this.byProcessId.get(e.processId);
+      if (last && last.processEnded) return last;
+    }
+    return undefined;
+  }
+
+  /**
+   * Applies what time alone does, up to `ts` (rules 8 and 9): the implicit-session gap,
+   * the background timeout and max-duration splits. Something due exactly at `ts` happens
+   * before the event at `ts`.
+   */
+  private advance(ts: number): void {
+    const { inactivityTimeoutMs: timeout, maxDurationMs: maxDuration } = this.o;
+    for (let s = this.open; s; s = this.open) {
+      if (s.implicit && ts - s.lastTs >= timeout) return this.end(s, s.lastTs, 'inactivity');
+      const timesOut = s.state === 'background' ? s.start + timeout : Infinity;
+      const splits = s.group.start + maxDuration;
+      if (Math.min(timesOut, splits) > ts) return;
+      if (timesOut <= splits) return this.end(s, timesOut, 'inactivity');
+      this.end(s, splits, 'max_duration');
+      this.begin(s.state, splits, 'rollover', false, s.implicit, s.processId);
+    }
+  }
+
+  /** Rule 7: a session for an event that found none open, in the device's last state. */
+  private beginImplicit(e: SessionEvent): Draft {
+    const last = this.sessions[this.sessions.length - 1];
+    return this.begin(last?.state ?? 'foreground', e.ts, 'implicit', false, true, e.processId ?? this.alivePid());
+  }
+
+  /** The process of the device's last session, unless it died. */
+  private alivePid(): string | undefined {
+    const last = this.sessions[this.sessions.length - 1];
+    return last && !last.processEnded ? last.processId : undefined;
+  }
+
+  private begin(
+    state: AppState,
+    start: number,
+    startReason: StartReason,
+    coldStart: boolean,
+    implicit: boolean,
+    processId: string | undefined,
+  ): Draft {
+    const s: Draft = {
+      state,
+      start,
+      end: start,
+      endReason: undefined,
+      startReason,
+      coldStart,
+      implicit,
+      processId,
+      processEnded: false,
+      lastTs: start,
+      events: [],
+      group: undefined as unknown as Group, // set by stitch() right below
+    };
+    this.stitch(s);
+    this.sessions.push(s);
+    this.open = s;
+    if (processId !== undefined) this.byProcessId.set(processId, s);
+    return s;
+  }
+
+  private attach(s: Draft, e: SessionEvent): void {
+    s.events.push(e);
+    s.lastTs = e.ts;
+    if (e.sessionId !== undefined) this.bySessionId.set(e.sessionId, s);
+    if (s.processId === undefined && e.processId !== undefined) {
+      s.processId = e.processId;
+      this.byProcessId.set(e.processId, s);
+    }
+  }
+
+  private end(s: Draft, at: number, reason: EndReason): void {
+    s.end = at;
+    s.endReason = reason;
+    if (s.state === 'foreground') s.group.lastForegroundEnd = at;
+    if (this.open === s) this.open = undefined;
+  }
+
+  private endProcess(s: Draft, at: number, reason: EndReason): void {
+    this.end(s, at, reason);
+    s.processEnded = true;
+  }
+
+  /** §4: joins the current stitched session or begins a new one. */
+  private stitch(s: Draft): void {
+    const current = this.groups[this.groups.length - 1];
+    const reason = current ? this.breakReason(current, s) : undefined;
+    if (current && !reason) {
+      current.sessions.push(s);
+      s.group = current;
+    } else {
+      if (current) current.endReason = reason;
+      const group: Group = { start: s.start, sessions: [s], hasForeground: false, lastForegroundEnd: NaN, endReason: undefined };
+      this.groups.push(group);
+      s.group = group;
+    }
+    if (s.state === 'foreground') s.group.hasForeground = true;
+  }
+
+  private breakReason(current: Group, s: Draft): StitchedEndReason | undefined {
+    const previous = this.sessions[this.sessions.length - 1];
+    if (previous?.endReason === 'manual') return 'manual';
+    // "The user was away": measured from the end of the last foreground session.
+    if (current.hasForeground && s.start - current.lastForegroundEnd >= this.o.inactivityTimeoutMs) return 'inactivity';
+    if (!current.hasForeground && s.state === 'foreground') return 'foregrounded';
+    if (s.start >= current.start + this.o.maxDurationMs) return 'max_duration';
+    return undefined;
+  }
+
+  /** Launch grace: the open background launch session becomes foreground; stitch it again. */
+  private restitchAsForeground(s: Draft): void {
+    const group = s.group;
+    group.sessions.pop();
+    if (group.sessions.length === 0) {
+      this.groups.pop();
+      const previous = this.groups[this.groups.length - 1];
+      if (previous) previous.endReason = undefined;
+    }
+    this.sessions.pop();
+    s.state = 'foreground';
+    this.stitch(s);
+    this.sessions.push(s);
+  }
+}
+
+function mergeDimensions(events: readonly SessionEvent[], userId: string | undefined): Attributes {
+  const out: Record<string, Primitive> = {};
+  for (const e of events) {
+    const r = e.resource;
+    if (!r) continue;
+    for (const key in r) {
+      const v = r[key];
+      if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[key] = v;
+    }
+  }
+  if (userId !== undefined) out.userId = userId;
+  return out;
+}
+
+function lastUserId(events: readonly SessionEvent[]): string | undefined {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const u = events[i]!.userId;
+    if (u !== undefined) return u;
+  }
+  return undefined;
+}
+
+/**
+ * Derives one device's sessions and stitched sessions.
+ * @param events the device's events, sorted by `ts` (equal `ts` in input order)
+ */
+export function deriveDevice(deviceId: string, events: readonly SessionEvent[], options: ResolvedOptions): DeviceResult {
+  const machine = new DeviceMachine(options);
+  machine.run(events);
+
+  const groupIndex = new Map<Group, number>(machine.groups.map((g, i) => [g, i + 1]));
+  const stitchedId = (g: Group) => `${deviceId}:stitched:${groupIndex.get(g)}`;
+  let carriedUser: string | undefined;
+  const sessions: Session[] = machine.sessions.map((d, i) => {
+    const userId = lastUserId(d.events) ?? carriedUser;
+    carriedUser = userId;
+    return {
+      id: d.events[0]?.sessionId ?? `${deviceId}:${i + 1}`,
+      deviceId,
+      userId,
+      processId: d.processId,
+      state: d.state,
+      start: d.start,
+      end: d.end,
+      duration: d.end - d.start,
+      coldStart: d.coldStart,
+      startReason: d.startReason,
+      endReason: d.endReason ?? 'open',
+      implicit: d.implicit,
+      number: i + 1,
+      stitchedId: stitchedId(d.group),
+      events: d.events,
+      dimensions: mergeDimensions(d.events, userId),
+    };
+  });
+
+  const byDraft = new Map<Draft, Session>(machine.sessions.map((d, i) => [d, sessions[i]!]));
+  const stitched: StitchedSession[] = machine.groups.map((g, i) => {
+    const members = g.sessions.map((d) => byDraft.get(d)!);
+    const first = members[0]!;
+    const last = members[members.length - 1]!;
+    return {
+      id: stitchedId(g),
+      deviceId,
+      userId: last.userId,
+      start: first.start,
+      end: last.end,
+      duration: last.end - first.start,
+      number: i + 1,
+      sessions: members,
+      endReason: g.endReason ?? 'open',
+    };
+  });
+  return { sessions, stitched, lateReports: machine.lateReports };
+}

@@ -51,9 +51,11 @@ function totalsReporter() {
         for (const s of suite.suites) walk(s);
       };
       for (const s of sessions) {
+        const failedBefore = failed;
         if (s.testResults) walk(s.testResults);
-        // A file that failed to load has no results: count it as a failure.
-        else if (!s.passed) failed++;
+        // A file that failed to load (or threw outside any test) has an empty, not a
+        // missing, testResults: count the failed session itself as one failure.
+        if (!s.passed && failed === failedBefore) failed++;
       }
       writeFileSync('.wtr-summary.json', JSON.stringify({ passed, failed, skipped }));
       console.log(`\nbrowsers: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

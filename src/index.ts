@@ -1,0 +1,2 @@
+// Public entry point of the package: re-exports the core; elements are added here as they land.
+export * from './core/index.js';

@@ -1,0 +1,39 @@
+import { defineConfig } from 'vite';
+
+/**
+ * Library entry points: output name (relative to dist/, without `.js`) -> source file.
+ * A new public entry is one line here plus the matching `exports` entry in package.json,
+ * e.g. `'elements/session-timeline': 'src/elements/session-timeline/session-timeline.ts'`.
+ */
+const entries: Record<string, string> = {
+  index: 'src/index.ts',
+  core: 'src/core/index.ts',
+};
+
+// Dependencies stay bare imports in dist so the consumer's bundler dedupes them
+// (two copies of Lit would register elements against two different runtimes).
+const external = /^(?:lit|@lit\/[^/]+|d3|d3-[^/]+)(?:\/.*)?$/;
+
+// `npm start` / `npm run dev` serve index.html (the demo page, /demo/main.ts) from the
+// project root; `build` below is library mode only and does not touch the demo.
+export default defineConfig({
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    // Consumers minify their own bundles; readable output is easier to debug.
+    minify: false,
+    target: 'es2022',
+    lib: {
+      entry: entries,
+      formats: ['es'],
+      fileName: (_format, entryName) => `${entryName}.js`,
+    },
+    rolldownOptions: {
+      external: (id) => external.test(id),
+      // Code shared by several entries (index re-exports core) goes to one chunk, with its
+      // export names kept readable.
+      output: { chunkFileNames: 'chunks/[name]-[hash].js', minifyInternalExports: false },
+    },
+  },
+});

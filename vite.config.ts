@@ -8,6 +8,7 @@ import { defineConfig } from 'vite';
 const entries: Record<string, string> = {
   index: 'src/index.ts',
   core: 'src/core/index.ts',
+  'elements/session-timeline': 'src/elements/session-timeline/session-timeline.ts',
 };
 
 // Dependencies stay bare imports in dist so the consumer's bundler dedupes them

@@ -1,2 +1,4 @@
 // Public entry point of the package: re-exports the core; elements are added here as they land.
 export * from './core/index.js';
+export * from './events.js';
+export { SessionTimeline } from './elements/session-timeline/session-timeline.js';

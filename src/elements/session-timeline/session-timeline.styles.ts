@@ -1,0 +1,477 @@
+import { css } from 'lit';
+import { themeTokens } from '../shared/theme.js';
+import { stateStyles } from '../shared/state-message.js';
+
+/** Layout constants shared by the styles and the element's geometry. */
+export const LABEL_WIDTH = 116;
+export const LANE_HEIGHT = 26;
+export const STRIP_HEIGHT = 54;
+export const AXIS_HEIGHT = 30;
+export const ROW_HEIGHT = 28;
+
+export const styles = [
+  themeTokens('session-timeline'),
+  stateStyles,
+  css`
+    :host {
+      --_lane-height: ${LANE_HEIGHT}px;
+      --_details-height: var(--session-timeline-details-height, 300px);
+      display: block;
+      position: relative;
+      font-family: var(--_font);
+      font-size: 13px;
+      color: var(--_text);
+      background: var(--_background);
+      border: 1px solid var(--_border);
+      border-radius: 8px;
+      overflow: hidden;
+      contain: content;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    * {
+      box-sizing: border-box;
+    }
+    button {
+      font: inherit;
+      color: inherit;
+    }
+    :focus-visible {
+      outline: 2px solid var(--_accent);
+      outline-offset: 1px;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+
+    /* Header: who, lanes menu, search, diagnostics */
+    .header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+      padding: 0.5rem 0.75rem;
+      border-bottom: 1px solid var(--_border);
+    }
+    .who {
+      flex: 1 1 18rem;
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .who strong {
+      font-weight: 600;
+    }
+    .who .dims {
+      color: var(--_muted);
+    }
+    .tools {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      flex-wrap: wrap;
+    }
+    .tool-button,
+    .lanes-menu summary {
+      border: 1px solid var(--_border);
+      background: var(--_surface);
+      border-radius: 4px;
+      padding: 0.15rem 0.5rem;
+      cursor: pointer;
+      line-height: 1.4;
+    }
+    .lanes-menu {
+      position: relative;
+    }
+    .lanes-menu summary {
+      list-style: none;
+    }
+    .lanes-menu summary::-webkit-details-marker {
+      display: none;
+    }
+    .lanes-menu fieldset {
+      position: absolute;
+      right: 0;
+      z-index: 5;
+      margin: 0.25rem 0 0;
+      padding: 0.5rem 0.75rem;
+      min-width: 11rem;
+      background: var(--_background);
+      border: 1px solid var(--_border);
+      border-radius: 6px;
+      box-shadow: 0 4px 16px rgb(0 0 0 / 0.18);
+    }
+    .lanes-menu legend {
+      padding: 0;
+      font-weight: 600;
+      float: left;
+      margin-bottom: 0.25rem;
+    }
+    .lanes-menu label {
+      display: flex;
+      gap: 0.4rem;
+      align-items: center;
+      clear: both;
+      padding: 0.1rem 0;
+    }
+    .search {
+      display: flex;
+      align-items: center;
+      gap: 0.25rem;
+    }
+    .search input {
+      font: inherit;
+      color: inherit;
+      background: var(--_background);
+      border: 1px solid var(--_border);
+      border-radius: 4px;
+      padding: 0.15rem 0.4rem;
+      width: 12rem;
+    }
+    .search output {
+      min-width: 3.5rem;
+      text-align: center;
+      font-variant-numeric: tabular-nums;
+      color: var(--_muted);
+    }
+    .diagnostics-button {
+      color: var(--_end-warning);
+      border-color: currentColor;
+    }
+    .diagnostics {
+      padding: 0.5rem 0.75rem;
+      border-bottom: 1px solid var(--_border);
+      background: var(--_surface);
+    }
+    .diagnostics p {
+      margin: 0 0 0.25rem;
+    }
+    .diagnostics ul {
+      margin: 0;
+      padding-left: 1.25rem;
+      color: var(--_muted);
+    }
+
+    /* Stitched-sessions strip */
+    .strip-row,
+    .plot-row,
+    .axis-row {
+      display: grid;
+      grid-template-columns: ${LABEL_WIDTH}px 1fr;
+    }
+    .row-label {
+      color: var(--_muted);
+      font-size: 12px;
+      padding: 0 0.5rem 0 0.75rem;
+      display: flex;
+      align-items: center;
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      border-right: 1px solid var(--_border);
+    }
+    .strip-row {
+      border-bottom: 1px solid var(--_border);
+      background: var(--_surface);
+    }
+    .strip {
+      position: relative;
+      height: ${STRIP_HEIGHT}px;
+      overflow: hidden;
+    }
+    .session {
+      position: absolute;
+      top: 6px;
+      height: 20px;
+      min-width: 3px;
+      padding: 0;
+      border: 1px solid var(--_session-foreground);
+      border-radius: 3px;
+      background: var(--_session-foreground);
+      cursor: pointer;
+    }
+    .session.background {
+      background: repeating-linear-gradient(135deg, var(--_session-background) 0 3px, transparent 3px 6px);
+      border-style: dashed;
+      border-color: var(--_session-background);
+    }
+    .session[aria-pressed='true'] {
+      outline: 2px solid var(--_accent);
+      outline-offset: 2px;
+    }
+    .badge {
+      position: absolute;
+      top: 8px;
+      height: 16px;
+      display: inline-flex;
+      align-items: center;
+      gap: 0.2rem;
+      padding: 0 0.25rem;
+      font-size: 11px;
+      line-height: 1;
+      white-space: nowrap;
+      pointer-events: none;
+      color: var(--_end-neutral);
+    }
+    .badge.inside {
+      background: var(--_background);
+      border-radius: 3px;
+    }
+    .badge.crash {
+      color: var(--_end-crash);
+      font-weight: 600;
+    }
+    .badge.warning {
+      color: var(--_end-warning);
+      font-weight: 600;
+    }
+    .stitched {
+      position: absolute;
+      top: 30px;
+      height: 6px;
+      border: 1px solid var(--_muted);
+      border-top: none;
+      pointer-events: none;
+    }
+    .stitched-label {
+      position: absolute;
+      top: 37px;
+      font-size: 11px;
+      color: var(--_muted);
+      white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      pointer-events: none;
+    }
+    .strip-gap {
+      position: absolute;
+      top: 10px;
+      font-size: 11px;
+      color: var(--_muted);
+      text-align: center;
+      white-space: nowrap;
+      overflow: hidden;
+      pointer-events: none;
+    }
+
+    /* Lanes */
+    .labels {
+      border-right: 1px solid var(--_border);
+    }
+    .lane-label {
+      height: var(--_lane-height);
+      display: flex;
+      align-items: center;
+      padding: 0 0.5rem 0 0.75rem;
+      font-size: 12px;
+      color: var(--_muted);
+      border-bottom: 1px solid color-mix(in srgb, var(--_border) 50%, transparent);
+      white-space: nowrap;
+    }
+    .lane-label .swatch {
+      display: inline-block;
+      width: 8px;
+      height: 8px;
+      border-radius: 2px;
+      margin-right: 0.4rem;
+      flex: none;
+    }
+    .plot {
+      position: relative;
+      overflow: hidden;
+      cursor: grab;
+      touch-action: pan-y;
+      user-select: none;
+      outline: none;
+    }
+    .plot:focus-visible {
+      box-shadow: inset 0 0 0 2px var(--_accent);
+    }
+    .plot canvas,
+    .plot svg.overlay {
+      position: absolute;
+      left: 0;
+      top: 0;
+    }
+    .plot svg.overlay {
+      pointer-events: none;
+      overflow: visible;
+    }
+    .ring {
+      fill: none;
+      stroke: var(--_accent);
+      stroke-width: 2;
+    }
+    .ring.focus {
+      stroke-dasharray: 3 2;
+    }
+    .ring.match {
+      stroke: var(--_match);
+      stroke-width: 3;
+    }
+    .brush {
+      fill: color-mix(in srgb, var(--_accent) 15%, transparent);
+      stroke: var(--_accent);
+    }
+    .tooltip {
+      position: absolute;
+      z-index: 4;
+      max-width: 22rem;
+      padding: 0.4rem 0.55rem;
+      border-radius: 5px;
+      background: var(--_text);
+      color: var(--_background);
+      font-size: 12px;
+      line-height: 1.35;
+      pointer-events: none;
+      box-shadow: 0 4px 14px rgb(0 0 0 / 0.25);
+    }
+    .tooltip p {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .tooltip .tip-title {
+      font-weight: 600;
+    }
+    .tooltip .tip-attr {
+      font-family: var(--_font-mono);
+      font-size: 11px;
+      opacity: 0.85;
+    }
+
+    /* Axis */
+    .axis-row {
+      border-top: 1px solid var(--_border);
+    }
+    .axis {
+      display: block;
+      height: ${AXIS_HEIGHT}px;
+      overflow: hidden;
+    }
+    .axis text {
+      font-size: 11px;
+      fill: var(--_muted);
+      font-family: var(--_font);
+    }
+    .axis line {
+      stroke: var(--_border);
+    }
+    .axis .gap-mark {
+      stroke: var(--_muted);
+      stroke-dasharray: 2 2;
+    }
+    .axis .gap-label {
+      fill: var(--_text);
+    }
+
+    /* Details list */
+    .details {
+      position: relative;
+      height: var(--_details-height);
+      overflow: auto;
+      border-top: 1px solid var(--_border);
+      overscroll-behavior: contain;
+    }
+    .details-list {
+      position: relative;
+      margin: 0;
+      padding: 0;
+    }
+    .row {
+      position: absolute;
+      left: 0;
+      right: 0;
+      height: ${ROW_HEIGHT}px;
+      display: flex;
+      align-items: center;
+      gap: 0.6rem;
+      padding: 0 0.75rem;
+      white-space: nowrap;
+      overflow: hidden;
+    }
+    .row-session {
+      background: var(--_surface);
+      font-weight: 600;
+      border-bottom: 1px solid var(--_border);
+    }
+    .row-session .end {
+      font-weight: 600;
+    }
+    .row-session .end.crash {
+      color: var(--_end-crash);
+    }
+    .row-session .end.warning {
+      color: var(--_end-warning);
+    }
+    .row-event {
+      cursor: pointer;
+    }
+    .row-event:hover {
+      background: color-mix(in srgb, var(--_accent) 8%, transparent);
+    }
+    .row-event.selected {
+      background: color-mix(in srgb, var(--_accent) 16%, transparent);
+      box-shadow: inset 3px 0 0 var(--_accent);
+    }
+    .row-event.flagged .name {
+      color: var(--_end-crash);
+    }
+    .row-attr {
+      padding-left: 3.4rem;
+      font-family: var(--_font-mono);
+      font-size: 12px;
+      color: var(--_muted);
+    }
+    .expand {
+      width: 1.4rem;
+      height: 1.4rem;
+      flex: none;
+      border: none;
+      background: none;
+      padding: 0;
+      cursor: pointer;
+    }
+    .expand-spacer {
+      width: 1.4rem;
+      flex: none;
+    }
+    .time {
+      font-family: var(--_font-mono);
+      font-size: 12px;
+      font-variant-numeric: tabular-nums;
+      color: var(--_muted);
+    }
+    .cat {
+      flex: none;
+      width: 10rem;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      font-size: 12px;
+      color: var(--_muted);
+    }
+    .name {
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .extra {
+      color: var(--_muted);
+      margin-left: auto;
+      padding-left: 0.5rem;
+    }
+    mark {
+      background: var(--_match);
+      color: #000;
+      border-radius: 2px;
+    }
+    .body {
+      position: relative;
+    }
+  `,
+];

@@ -1,0 +1,310 @@
+import { expect } from 'chai';
+// axe-core is a UMD bundle (no ES default export): loading it sets `window.axe`.
+import 'axe-core';
+import { deriveSessions } from '../../core/index.js';
+import type { EventSelectEvent, RangeSelectEvent, SessionSelectEvent } from '../../events.js';
+import { HOSTILE_NAME, eventsWithGarbage, timelineEvents, utc } from '../../../test/fixtures/timeline.js';
+import { TimelineHarness } from '../../../test/harness/session-timeline-harness.js';
+import { SessionTimeline } from './session-timeline.js';
+
+const axe = (globalThis as unknown as { axe: typeof import('axe-core') }).axe;
+
+describe('<session-timeline>', () => {
+  let h: TimelineHarness | undefined;
+  const consoleErrors: unknown[] = [];
+  const originalError = console.error;
+  const onWindowError = (e: ErrorEvent): void => void consoleErrors.push(e.message);
+
+  beforeEach(() => {
+    consoleErrors.length = 0;
+    console.error = (...args: unknown[]) => {
+      consoleErrors.push(args);
+      originalError.apply(console, args);
+    };
+    window.addEventListener('error', onWindowError);
+  });
+
+  afterEach(() => {
+    h?.remove();
+    h = undefined;
+    console.error = originalError;
+    window.removeEventListener('error', onWindowError);
+    expect(consoleErrors, 'console errors').to.deep.equal([]);
+  });
+
+  const mountFixture = (extra: (el: SessionTimeline) => void = () => {}) =>
+    TimelineHarness.mount((el) => {
+      el.events = timelineEvents;
+      el.timeZone = 'UTC';
+      extra(el);
+    });
+
+  it('is registered once, as session-timeline', () => {
+    expect(customElements.get('session-timeline')).to.equal(SessionTimeline);
+  });
+
+  it('shows who, the sessions with their end badges, the lanes and the compressed gap', async () => {
+    h = await mountFixture();
+    expect(h.text('.who')).to.equal('device 7f3a · user alice · Pixel 8, Android 15, app 2.3.0, DE');
+    expect(h.sessionLabels()).to.deep.equal([
+      'Session 1, foreground, Mon 5 Jan 12:03–12:06, 3 min, ended: background',
+      'Session 2, background, Mon 5 Jan 12:06–12:10, 4 min, ended: foreground',
+      'Session 3, foreground, Mon 5 Jan 12:10–12:12, 2 min, ended: crash',
+      'Session 4, foreground, Mon 5 Jan 14:26–14:30, 4 min, ended: ANR',
+    ]);
+    // A shape and a word: the crash and the ANR read without colour.
+    expect(h.badges()).to.include('✕crash');
+    expect(h.badges()).to.include('⏸ANR');
+    // Background sessions are hatched (a pattern, not only another colour).
+    const bg = h.$('[part="session"].background')!;
+    expect(getComputedStyle(bg).backgroundImage).to.contain('repeating-linear-gradient');
+    expect(h.texts('.stitched-label')).to.deep.equal([
+      '#1 12:03–12:12 · 9 min · 3 sessions · ended: inactivity',
+      '#2 14:26–14:30 · 4 min · 1 session · ended: open',
+    ]);
+    expect(h.laneLabels()).to.deep.equal(['lifecycle', 'views', 'taps', 'network', 'logs', 'breadcrumbs', 'spans', 'crashes & hangs', 'custom']);
+    expect(h.axisLabels()).to.include('⋯ 2 h 14 min ⋯');
+    expect(h.axisLabels()).to.include('12:06');
+    expect(h.plot.getAttribute('role')).to.equal('application');
+    expect(h.plot.getAttribute('aria-label')).to.equal('Timeline of device 7f3a: 2 stitched sessions, 4 sessions, 16 events, 1 crash, 1 ANR');
+  });
+
+  it('draws the marks on a canvas sized for the device pixel ratio', async () => {
+    h = await mountFixture();
+    const canvas = h.$<HTMLCanvasElement>('canvas')!;
+    expect(canvas.width).to.equal(Math.round(h.plot.clientWidth * devicePixelRatio));
+    expect(canvas.height).to.equal(Math.round(9 * 26 * devicePixelRatio));
+  });
+
+  it('hides lanes named in hidden-lanes, and from the lanes menu', async () => {
+    h = await TimelineHarness.mount((el) => {
+      el.events = timelineEvents;
+      el.setAttribute('hidden-lanes', 'spans custom');
+    });
+    expect(h.laneLabels()).to.not.include('spans');
+    expect(h.laneLabels()).to.not.include('custom');
+    const box = h.$$<HTMLInputElement>('.lanes-menu input').find((i) => i.parentElement?.textContent?.trim() === 'logs')!;
+    box.checked = false;
+    box.dispatchEvent(new Event('change'));
+    await h.settle();
+    expect(h.laneLabels()).to.deep.equal(['lifecycle', 'views', 'taps', 'network', 'breadcrumbs', 'crashes & hangs']);
+    expect(h.el.hiddenLanes).to.deep.equal(['logs', 'spans', 'custom']);
+  });
+
+  it('zooms and pans with the keyboard, and Home / End show the first and last session', async () => {
+    h = await mountFixture();
+    const [a0, a1] = h.el.visibleRange!;
+    h.plot.focus();
+    await h.press('+');
+    const [b0, b1] = h.el.visibleRange!;
+    expect(b0).to.be.greaterThan(a0);
+    expect(b1).to.be.lessThan(a1);
+    await h.press('ArrowRight');
+    const [c0] = h.el.visibleRange!;
+    expect(c0).to.be.greaterThan(b0);
+    await h.press('-');
+    await h.press('-');
+    expect(h.el.visibleRange![1] - h.el.visibleRange![0]).to.be.closeTo(a1 - a0, 1);
+    // End: the last session fills the view; Home: the first one does.
+    const width = h.plot.clientWidth;
+    await h.press('End');
+    expect(h.xOf(utc('14:26:00'))).to.be.within(0, 100); // the view cannot pan past the end
+    expect(h.xOf(utc('14:30:00'))).to.be.within(width - 60, width);
+    expect(h.xOf(utc('12:12:00'))).to.be.below(0);
+    await h.press('Home');
+    expect(h.xOf(utc('12:03:00'))).to.be.within(0, 60);
+    expect(h.xOf(utc('12:06:00'))).to.be.within(width - 60, width);
+    expect(h.xOf(utc('12:12:00'))).to.be.above(width);
+  });
+
+  it('steps through events with Shift + arrows and shows the focused event in a tooltip', async () => {
+    h = await mountFixture();
+    h.plot.focus();
+    await h.press('Home');
+    await h.press('ArrowDown'); // lifecycle
+    await h.press('ArrowDown'); // views: the one nearest the focused launch, Home
+    expect(h.text('[part="tooltip"]')).to.contain('Mon 5 Jan 12:03:01.000');
+    await h.press('ArrowRight', { shiftKey: true });
+    const tip = h.text('[part="tooltip"]');
+    expect(tip).to.contain('Cart');
+    expect(tip).to.contain('Mon 5 Jan 12:04:00.000');
+    expect(tip).to.contain('view · 2 min');
+    expect(h.text('[aria-live="polite"].visually-hidden')).to.equal('12:04:00.000, view, Cart, 2 min');
+  });
+
+  it('fires event-select with the event and its session when a mark is clicked or Enter is pressed', async () => {
+    h = await mountFixture();
+    const got: EventSelectEvent[] = [];
+    document.body.addEventListener('event-select', (e) => got.push(e), { once: true });
+    await h.press('Home');
+    await h.clickAt(utc('12:12:00'), 'crashes & hangs');
+    expect(got).to.have.length(1);
+    expect(got[0]!.detail.event.name).to.equal('IllegalStateException: cart is empty');
+    expect(got[0]!.detail.session?.endReason).to.equal('crash');
+    expect(got[0]!.composed && got[0]!.bubbles).to.equal(true);
+    expect(h.$('.row-event.selected .name')?.textContent).to.equal('IllegalStateException: cart is empty');
+  });
+
+  it('fires session-select with the session and its stitched session', async () => {
+    h = await mountFixture();
+    const got: SessionSelectEvent[] = [];
+    h.el.addEventListener('session-select', (e) => got.push(e));
+    h.$$('[part="session"]')[2]!.click();
+    await h.settle();
+    expect(got.map((e) => [e.detail.session.number, e.detail.session.endReason, e.detail.stitched?.number])).to.deep.equal([[3, 'crash', 1]]);
+    expect(h.$$('[part="session"]')[2]!.getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('fires range-select for a Shift + drag', async () => {
+    h = await mountFixture();
+    const got: RangeSelectEvent[] = [];
+    h.el.addEventListener('range-select', (e) => got.push(e));
+    const r = h.plot.getBoundingClientRect();
+    const at = (type: string, x: number) =>
+      h!.plot.dispatchEvent(new PointerEvent(type, { clientX: r.left + x, clientY: r.top + 10, pointerId: 7, isPrimary: true, button: 0, shiftKey: true, bubbles: true }));
+    at('pointerdown', 100);
+    at('pointermove', 150);
+    at('pointermove', 300);
+    at('pointerup', 300);
+    await h.settle();
+    expect(got).to.have.length(1);
+    const { start, end, deviceId } = got[0]!.detail;
+    expect(deviceId).to.equal('7f3a');
+    expect(start).to.be.closeTo(h.el.visibleRange![0] + 0, (h.el.visibleRange![1] - h.el.visibleRange![0]));
+    expect(end - start).to.be.greaterThan(0);
+    expect(Math.round(h.xOf(start))).to.equal(100);
+    expect(Math.round(h.xOf(end))).to.equal(300);
+  });
+
+  it('searches names and attributes, counts matches, and steps through them', async () => {
+    h = await mountFixture();
+    await h.search('cart');
+    // button:cart, GET /api/cart, Cart, IllegalStateException: cart is empty
+    expect(h.text('.search output')).to.equal('–/4');
+    await h.press('Enter', {}, h.$('input[type="search"]')!);
+    expect(h.text('.search output')).to.equal('1/4');
+    h.$$<HTMLButtonElement>('.search button')[1]!.click();
+    await h.settle();
+    expect(h.text('.search output')).to.equal('2/4');
+    expect(h.texts('.details mark')).to.include.members(['cart', 'Cart']);
+    expect(h.$('svg.overlay .ring.match')).to.not.equal(null);
+    await h.search('no such thing');
+    expect(h.text('.search output')).to.equal('no match');
+  });
+
+  it('writes times in the time zone it is given', async () => {
+    h = await mountFixture();
+    expect(h.rows()[1]).to.contain('12:03:00.000');
+    h.el.timeZone = 'Asia/Tokyo';
+    await h.settle();
+    expect(h.rows()[1]).to.contain('21:03:00.000');
+    expect(h.text('.axis-row .row-label')).to.equal('Asia/Tokyo');
+    expect(h.axisLabels()).to.include('21:06');
+  });
+
+  it('expands an event to its attributes', async () => {
+    h = await mountFixture();
+    const button = h.$$<HTMLButtonElement>('.expand').find((b) => b.getAttribute('aria-label') === 'Attributes of POST /api/checkout')!;
+    button.click();
+    await h.settle();
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(h.rows()).to.include.members(['http.status_code: 500', 'http.method: POST']);
+  });
+
+  it('keeps only the visible rows of a long list in the DOM', async () => {
+    const events = [{ ts: utc('08:00:00'), type: 'app.launch', deviceId: 'big' }, ...Array.from({ length: 100_000 }, (_, i) => ({ ts: utc('08:00:00') + 1 + i * 10, type: 'tap', deviceId: 'big', name: `tap ${i}` }))];
+    h = await TimelineHarness.mount((el) => (el.events = events));
+    expect(h.$$('.details [role="listitem"]').length).to.be.below(60);
+    const list = h.$('.details')!;
+    list.scrollTop = 50_000 * 28;
+    list.dispatchEvent(new Event('scroll'));
+    await h.settle();
+    expect(h.rows().some((r) => r.includes('tap 49999'))).to.equal(true);
+    expect(h.$$('.details [role="listitem"]').length).to.be.below(60);
+  });
+
+  it('takes its colours from custom properties, on the canvas too', async () => {
+    h = await mountFixture((el) => el.style.setProperty('--session-timeline-color-crash', 'rgb(0, 160, 0)'));
+    expect(h.pixelsOf([0, 160, 0])).to.be.greaterThan(10);
+    const badge = h.$$('.badge.crash')[0]!;
+    expect(getComputedStyle(badge).color).to.not.equal('rgb(0, 160, 0)');
+    h.el.style.setProperty('--session-timeline-end-crash', 'rgb(0, 0, 200)');
+    await h.settle();
+    expect(getComputedStyle(badge).color).to.equal('rgb(0, 0, 200)');
+  });
+
+  it('has light and dark themes', async () => {
+    h = await mountFixture((el) => (el.theme = 'light'));
+    expect(getComputedStyle(h.el).backgroundColor).to.equal('rgb(255, 255, 255)');
+    h.el.theme = 'dark';
+    await h.settle();
+    expect(h.el.getAttribute('theme')).to.equal('dark');
+    expect(getComputedStyle(h.el).backgroundColor).to.equal('rgb(22, 24, 29)');
+  });
+
+  it('says it is loading', async () => {
+    h = await TimelineHarness.mount((el) => (el.loading = true));
+    expect(h.text('[part="state"]')).to.equal('◌ Loading sessions…');
+    expect(h.$('[part="state"]')!.getAttribute('role')).to.equal('status');
+  });
+
+  it('says when a device has no events', async () => {
+    h = await TimelineHarness.mount((el) => {
+      el.events = timelineEvents;
+      el.deviceId = 'nope';
+    });
+    expect(h.text('.state-title')).to.equal('No events for device nope');
+    expect(h.text('.state-detail')).to.equal('The data holds 1 device.');
+    h.el.events = [];
+    await h.settle();
+    expect(h.text('.state-title')).to.equal('No events for device nope');
+  });
+
+  it('shows the TypeError of input that is not an array', async () => {
+    h = await TimelineHarness.mount((el) => (el.events = { not: 'an array' }));
+    expect(h.$('[part="state"]')!.getAttribute('role')).to.equal('alert');
+    expect(h.text('.state-title')).to.equal('These events could not be shown.');
+    let message = '';
+    try {
+      deriveSessions({ not: 'an array' });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).to.not.equal('');
+    expect(h.text('.state-detail')).to.equal(message);
+  });
+
+  it('names an unknown time zone as an error', async () => {
+    h = await mountFixture((el) => (el.timeZone = 'Mars/Olympus'));
+    expect(h.text('.state-detail')).to.contain('Unknown time zone "Mars/Olympus"');
+  });
+
+  it('summarises dropped items and shows an indicator', async () => {
+    h = await TimelineHarness.mount((el) => (el.events = eventsWithGarbage));
+    const button = h.$<HTMLButtonElement>('.diagnostics-button')!;
+    expect(button.textContent!.trim()).to.equal('⚠ 3 dropped');
+    button.click();
+    await h.settle();
+    expect(h.text('.diagnostics p')).to.equal('3 of 19 events were dropped: 2 invalid timestamps, 1 duplicate id');
+    expect(h.texts('.diagnostics li')).to.have.length(3);
+  });
+
+  it('renders user strings as text: an event named like markup creates no element', async () => {
+    h = await mountFixture();
+    expect(h.rows().some((r) => r.includes(HOSTILE_NAME))).to.equal(true);
+    await h.search('onerror');
+    await h.press('Enter', {}, h.$('input[type="search"]')!);
+    h.plot.focus();
+    await h.settle();
+    expect(h.text('[part="tooltip"]')).to.contain(HOSTILE_NAME);
+    expect(h.root.querySelectorAll('img').length).to.equal(0);
+    expect(document.querySelectorAll('img').length).to.equal(0);
+  });
+
+  it('passes axe-core with no violations', async () => {
+    h = await mountFixture();
+    await h.search('cart');
+    const result = await axe.run(h.el, { resultTypes: ['violations'] });
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).to.deep.equal([]);
+  });
+});

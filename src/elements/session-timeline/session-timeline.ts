@@ -1,0 +1,1257 @@
+import { LitElement, html, svg, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { deriveSessions } from '../../core/index.js';
+import type { Primitive, Session, SessionEvent, SessionModel, StitchedSession } from '../../core/types.js';
+import { EventSelectEvent, RangeSelectEvent, SessionSelectEvent } from '../../events.js';
+import { checkTimeZone, formatCount, formatDateTime, formatDuration, formatTime, formatTimeRange, plural, type TimeZone } from '../../render/format.js';
+import { LANES, LANE_IDS, buildLaneIndexes, httpStatus, isFlagged, laneAt, laneOf, layoutLanes, positionInLane, severityOf, type LaneId, type LaneIndex, type PlacedLane } from '../../render/lanes.js';
+import { binByColumn, hitTest, lowerBound, nearestIndex, upperBound, type Bin, type Projection } from '../../render/lod.js';
+import { ResizeController } from '../../render/resize-controller.js';
+import { brokenScale, buildBrokenAxis, placeGaps, rescalePolylinear, segmentTicks, visibleRange, type BrokenAxis, type PlacedGap, type PlacedTick, type TimeScale } from '../../render/time-scale.js';
+import { ZoomController } from '../../render/zoom-controller.js';
+import { zoomIdentity } from 'd3-zoom';
+import { END_BADGES, STITCHED_END_WORDS, endBadgeText } from '../shared/end-reason.js';
+import { stateMessage, summarizeDiagnostics } from '../shared/state-message.js';
+import { readTokens, watchColorScheme } from '../shared/theme.js';
+import { AXIS_HEIGHT, LABEL_WIDTH, LANE_HEIGHT, ROW_HEIGHT, styles } from './session-timeline.styles.js';
+
+/** Everything derived for the device on show (rebuilt only when the model or the device changes). */
+interface DeviceView {
+  readonly deviceId: string;
+  readonly userId: string | undefined;
+  readonly sessions: readonly Session[];
+  readonly stitched: readonly StitchedSession[];
+  readonly sessionOf: ReadonlyMap<SessionEvent, Session>;
+  readonly stitchedById: ReadonlyMap<string, StitchedSession>;
+  readonly lanes: ReadonlyMap<LaneId, LaneIndex>;
+  readonly eventCount: number;
+  readonly crashes: number;
+  readonly anrs: number;
+  readonly ooms: number;
+  /** `"Pixel 8, Android 15, app 2.3.0, DE"`. */
+  readonly dimensions: string;
+}
+
+/** One row of the details list. Fixed height, so the list is virtualized by arithmetic. */
+type Row =
+  | { readonly kind: 'session'; readonly session: Session; readonly stitched: StitchedSession | undefined; readonly ts: number }
+  | { readonly kind: 'event'; readonly event: SessionEvent; readonly session: Session; readonly ts: number }
+  | { readonly kind: 'attr'; readonly event: SessionEvent; readonly key: string; readonly value: Primitive; readonly ts: number };
+
+/** What the pointer or the keyboard points at on the canvas. */
+interface Pointed {
+  readonly lane: LaneId;
+  /** Index in the lane. */
+  readonly index: number;
+  /** Events in the same 2-px column (a binned mark). */
+  readonly count: number;
+  readonly columnStart: number;
+  readonly columnEnd: number;
+}
+
+const COLOR_TOKENS = [
+  'background', 'text', 'muted', 'border', 'gap', 'match',
+  'color-lifecycle', 'color-view', 'color-tap', 'color-network', 'color-network-failed', 'color-log', 'color-log-warning',
+  'color-log-error', 'color-breadcrumb', 'color-span', 'color-crash', 'color-hang', 'color-custom',
+] as const;
+type Colors = Record<(typeof COLOR_TOKENS)[number], string>;
+
+const LANE_COLOR: Readonly<Record<LaneId, (typeof COLOR_TOKENS)[number]>> = {
+  lifecycle: 'color-lifecycle',
+  views: 'color-view',
+  taps: 'color-tap',
+  network: 'color-network',
+  logs: 'color-log',
+  breadcrumbs: 'color-breadcrumb',
+  spans: 'color-span',
+  crashes: 'color-crash',
+  custom: 'color-custom',
+};
+
+const BIN_PX = 2;
+const OVERSCAN = 6;
+const DIMENSION_KEYS = ['device.model', 'os.name', 'os.version', 'app.version', 'country'] as const;
+
+const laneListConverter = {
+  fromAttribute: (v: string | null): LaneId[] => (v ?? '').split(/[\s,]+/).filter((s): s is LaneId => (LANE_IDS as readonly string[]).includes(s)),
+  toAttribute: (v: readonly LaneId[]): string => v.join(' '),
+};
+
+/**
+ * The timeline of one device (or user): its stitched sessions and sessions on top, its
+ * events in lanes by category below on a zoomable time axis where long idle gaps are
+ * compressed, and a searchable list of every event under it.
+ *
+ * Keyboard on the focused timeline: ←/→ pan, + / - zoom, 0 resets, Home / End show the first /
+ * last session, ↑/↓ choose a lane, Shift + ←/→ step through its events, Enter selects.
+ * Ctrl/Cmd + wheel zooms (a plain wheel scrolls the page), drag pans, Shift + drag selects a
+ * range, double-click zooms in.
+ *
+ * @summary A zoomable user timeline of app sessions and events, for one device.
+ *
+ * @fires session-select - {@link SessionSelectEvent} when a session is clicked or chosen with Enter.
+ * @fires event-select - {@link EventSelectEvent} when an event is clicked (mark or row) or chosen with Enter.
+ * @fires range-select - {@link RangeSelectEvent} when a time range is selected with Shift + drag.
+ *
+ * @csspart header - The line with the device, the lanes menu, the search box.
+ * @csspart strip - The stitched-sessions strip.
+ * @csspart session - One session bar in the strip.
+ * @csspart lanes - The lanes area (labels, canvas and overlay).
+ * @csspart axis - The time axis under the lanes.
+ * @csspart details - The scrolling list of events.
+ * @csspart tooltip - The tooltip of the hovered or focused event.
+ * @csspart state - The loading, empty and error messages.
+ *
+ * @cssproperty --session-timeline-font - Font family.
+ * @cssproperty --session-timeline-background - Background colour.
+ * @cssproperty --session-timeline-surface - Background of the strip, headers and messages.
+ * @cssproperty --session-timeline-text - Text colour.
+ * @cssproperty --session-timeline-muted - Secondary text colour.
+ * @cssproperty --session-timeline-border - Border colour.
+ * @cssproperty --session-timeline-accent - Selection and focus colour.
+ * @cssproperty --session-timeline-match - Search match highlight.
+ * @cssproperty --session-timeline-gap - Background of compressed idle gaps.
+ * @cssproperty --session-timeline-color-lifecycle - Lifecycle marks (also `-view`, `-tap`, `-network`, `-log`, `-breadcrumb`, `-span`, `-custom`).
+ * @cssproperty --session-timeline-color-network-failed - Failed network calls (status >= 400).
+ * @cssproperty --session-timeline-color-log-warning - Warning logs (also `-log-error`).
+ * @cssproperty --session-timeline-color-crash - Crashes, ANRs and OOMs (also `-hang`).
+ * @cssproperty --session-timeline-session-foreground - Foreground session bars.
+ * @cssproperty --session-timeline-session-background - Background session bars (hatched).
+ * @cssproperty --session-timeline-end-crash - End badges for crash, ANR, OOM (also `-end-warning`, `-end-neutral`).
+ * @cssproperty --session-timeline-details-height - Height of the details list (default 300px).
+ */
+export class SessionTimeline extends LitElement {
+  static override styles = styles;
+
+  // Controllers ------------------------------------------------------------------------
+
+  private readonly resize = new ResizeController(this);
+  /** Zoom and pan state (d3-zoom maths); exposed for tests and for synchronising views. */
+  readonly zoom = new ZoomController(this, {
+    width: () => this.plotWidth,
+    maxScale: () => this.maxScale,
+    onBrush: (x0, x1) => this.onBrush(x0, x1),
+  });
+
+  // Public properties ------------------------------------------------------------------
+
+  /** Raw events (any JSON array); sessions are derived with the core. Ignored when `model` is set. */
+  @property({ attribute: false }) events: unknown;
+
+  /** An already derived model; wins over `events`. */
+  @property({ attribute: false }) model: SessionModel | undefined;
+
+  /** Whose timeline: a device id. Default: the first device of the data. */
+  @property({ attribute: 'device-id' }) deviceId: string | undefined;
+
+  /** Whose timeline: a user id (the first device where this user appears), when `device-id` is not set. */
+  @property({ attribute: 'user-id' }) userId: string | undefined;
+
+  /** Inactivity timeout passed to the core, in ms (default 30 min). */
+  @property({ attribute: 'inactivity-timeout', type: Number }) inactivityTimeout: number | undefined;
+
+  /** Maximum stitched-session duration passed to the core, in ms (default 12 h). */
+  @property({ attribute: 'max-duration', type: Number }) maxDuration: number | undefined;
+
+  /** Lanes not shown, by id (`lifecycle views taps network logs breadcrumbs spans crashes custom`), space-separated in the attribute. */
+  @property({ attribute: 'hidden-lanes', converter: laneListConverter }) hiddenLanes: LaneId[] = [];
+
+  /** `"UTC"` or any IANA zone (`"Asia/Tokyo"`); default: the browser's local zone. */
+  @property({ attribute: 'time-zone' }) timeZone: string | undefined;
+
+  /** `"light"` or `"dark"` forces a colour scheme; default: follows `prefers-color-scheme`. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+
+  /** Shows the loading message instead of the timeline. */
+  @property({ type: Boolean, reflect: true }) loading = false;
+
+  // Internal state ---------------------------------------------------------------------
+
+  @state() private query = '';
+  @state() private matchIndex = -1;
+  @state() private expanded: ReadonlySet<SessionEvent> = new Set();
+  @state() private selectedEvent: SessionEvent | undefined;
+  @state() private selectedSession: Session | undefined;
+  @state() private focusEvent: SessionEvent | undefined;
+  @state() private focusLane: LaneId | undefined;
+  @state() private hover: (Pointed & { x: number; y: number }) | undefined;
+  @state() private plotFocused = false;
+  @state() private stripFocus = 0;
+  @state() private listScrollTop = 0;
+  @state() private showDiagnostics = false;
+  @state() private announcement = '';
+
+  private derived: SessionModel | undefined;
+  private inputError: string | undefined;
+  private zoneError: string | undefined;
+  private view: DeviceView | undefined;
+  private rows: Row[] = [];
+  private rowTs = new Float64Array(0);
+  private rowOfEvent = new Map<SessionEvent, number>();
+  private searchMatches: SessionEvent[] = [];
+  private matchTs = new Float64Array(0);
+  private matchSet: ReadonlySet<SessionEvent> = new Set();
+  private axis: BrokenAxis | undefined;
+  private baseScale: TimeScale | undefined;
+  private plotWidth = 600;
+  private maxScale = 1e6;
+  private placed: PlacedLane[] = [];
+  // Per frame
+  private scale: TimeScale | undefined;
+  private ticks: PlacedTick[] = [];
+  private gaps: PlacedGap[] = [];
+  private lastTransform = this.zoom.transform;
+  private listDriven = false;
+  private unwatchScheme: (() => void) | undefined;
+
+  // Lifecycle --------------------------------------------------------------------------
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unwatchScheme = watchColorScheme(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unwatchScheme?.();
+  }
+
+  override willUpdate(changed: PropertyValues): void {
+    let viewChanged = false;
+    if (changed.has('timeZone')) this.zoneError = checkTimeZone(this.timeZone);
+    if (changed.has('events') || changed.has('model') || changed.has('inactivityTimeout') || changed.has('maxDuration')) {
+      this.deriveModel();
+      viewChanged = true;
+    }
+    if (viewChanged || changed.has('deviceId') || changed.has('userId')) {
+      this.view = this.derived ? this.buildView(this.derived) : undefined;
+      this.selectedEvent = this.selectedSession = this.focusEvent = this.hover = undefined;
+      this.expanded = new Set();
+      this.zoom.transform = this.lastTransform = zoomIdentity;
+      viewChanged = true;
+    }
+    const width = Math.max(120, Math.floor((this.resize.width || this.clientWidth || 800) - LABEL_WIDTH));
+    if (viewChanged || width !== this.plotWidth || !this.axis) {
+      this.plotWidth = width;
+      this.buildAxis();
+    }
+    if (viewChanged || changed.has('hiddenLanes')) {
+      this.placed = layoutLanes(LANE_IDS.filter((id) => !this.hiddenLanes.includes(id)), LANE_HEIGHT);
+    }
+    if (viewChanged || changed.has('expanded') || changed.has('query')) this.buildRows();
+    if (viewChanged || changed.has('query')) this.buildMatches();
+    this.buildFrame();
+  }
+
+  override updated(): void {
+    this.drawCanvas();
+    if (this.zoom.transform !== this.lastTransform) {
+      this.lastTransform = this.zoom.transform;
+      if (!this.listDriven) this.followZoomInList();
+      this.listDriven = false;
+    }
+  }
+
+  // Derivation (willUpdate only) -------------------------------------------------------
+
+  private deriveModel(): void {
+    this.inputError = undefined;
+    this.derived = undefined;
+    if (this.model) {
+      if (!Array.isArray((this.model as Partial<SessionModel>).sessions)) {
+        this.inputError = 'The model is not a SessionModel: it has no sessions array.';
+        return;
+      }
+      this.derived = this.model;
+      return;
+    }
+    if (this.events === undefined || this.events === null) return;
+    try {
+      this.derived = deriveSessions(this.events, {
+        ...(this.inactivityTimeout !== undefined && !Number.isNaN(this.inactivityTimeout) ? { inactivityTimeoutMs: this.inactivityTimeout } : {}),
+        ...(this.maxDuration !== undefined && !Number.isNaN(this.maxDuration) ? { maxDurationMs: this.maxDuration } : {}),
+      });
+    } catch (e) {
+      this.inputError = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  private buildView(model: SessionModel): DeviceView | undefined {
+    let deviceId = this.deviceId;
+    if (!deviceId && this.userId) deviceId = model.sessions.find((s) => s.userId === this.userId)?.deviceId;
+    if (!deviceId && !this.userId) deviceId = model.sessions[0]?.deviceId;
+    if (!deviceId) return undefined;
+    const sessions = model.sessions.filter((s) => s.deviceId === deviceId);
+    if (sessions.length === 0) return undefined;
+    const stitched = model.stitched.filter((s) => s.deviceId === deviceId);
+    const sessionOf = new Map<SessionEvent, Session>();
+    let crashes = 0;
+    let anrs = 0;
+    let ooms = 0;
+    for (const s of sessions) {
+      for (const e of s.events) {
+        sessionOf.set(e, s);
+        if (e.type === 'crash') crashes++;
+        else if (e.type === 'anr') anrs++;
+        else if (e.type === 'oom') ooms++;
+      }
+    }
+    const last = sessions[sessions.length - 1]!;
+    const d = last.dimensions;
+    const os = [d['os.name'], d['os.version']].filter((v) => v !== undefined && v !== null).join(' ');
+    const dims = [d[DIMENSION_KEYS[0]], os || undefined, d['app.version'] !== undefined ? `app ${String(d['app.version'])}` : undefined, d['country']]
+      .filter((v) => v !== undefined && v !== null && v !== '')
+      .map(String)
+      .join(', ');
+    return {
+      deviceId,
+      userId: [...sessions].reverse().find((s) => s.userId)?.userId,
+      sessions,
+      stitched,
+      sessionOf,
+      stitchedById: new Map(stitched.map((s) => [s.id, s])),
+      lanes: buildLaneIndexes(sessionOf.keys()),
+      eventCount: sessionOf.size,
+      crashes,
+      anrs,
+      ooms,
+      dimensions: dims,
+    };
+  }
+
+  private buildAxis(): void {
+    const v = this.view;
+    if (!v) {
+      this.axis = this.baseScale = undefined;
+      return;
+    }
+    const intervals = v.stitched.length ? v.stitched : v.sessions;
+    this.axis = buildBrokenAxis(intervals, { width: this.plotWidth, minGapMs: Math.min(15 * 60_000, this.inactivityTimeout ?? Infinity) });
+    this.baseScale = brokenScale(this.axis);
+    // Zoom in until about 20 ms per px at most.
+    const segMs = this.axis.segments.reduce((s, g) => s + (g.end - g.start), 0);
+    this.maxScale = Math.max(1, segMs / this.plotWidth / 20);
+  }
+
+  private buildRows(): void {
+    const rows: Row[] = [];
+    const rowOfEvent = new Map<SessionEvent, number>();
+    const v = this.view;
+    if (v) {
+      for (const s of v.sessions) {
+        rows.push({ kind: 'session', session: s, stitched: v.stitchedById.get(s.stitchedId), ts: s.start });
+        for (const e of s.events) {
+          rowOfEvent.set(e, rows.length);
+          rows.push({ kind: 'event', event: e, session: s, ts: e.ts });
+          if (this.expanded.has(e)) {
+            for (const [key, value] of Object.entries(e.attrs ?? {})) rows.push({ kind: 'attr', event: e, key, value, ts: e.ts });
+          }
+        }
+      }
+    }
+    // Non-decreasing times (late reports sit with their session), for a binary search.
+    const rowTs = new Float64Array(rows.length);
+    let max = -Infinity;
+    rows.forEach((r, i) => (rowTs[i] = max = Math.max(max, r.ts)));
+    this.rows = rows;
+    this.rowTs = rowTs;
+    this.rowOfEvent = rowOfEvent;
+  }
+
+  private buildMatches(): void {
+    const q = this.query.trim().toLowerCase();
+    const v = this.view;
+    const matches: SessionEvent[] = [];
+    if (q && v) {
+      for (const e of v.sessionOf.keys()) {
+        if (matchesQuery(e, q)) matches.push(e);
+      }
+      matches.sort((a, b) => a.ts - b.ts || a.index - b.index);
+    }
+    this.searchMatches = matches;
+    this.matchTs = Float64Array.from(matches, (e) => e.ts);
+    this.matchSet = new Set(matches);
+    if (this.matchIndex >= matches.length) this.matchIndex = matches.length ? 0 : -1;
+  }
+
+  /** The zoomed scale, ticks and gaps for this frame. */
+  private buildFrame(): void {
+    if (!this.baseScale || !this.axis || this.zoneError) {
+      this.scale = undefined;
+      return;
+    }
+    this.scale = rescalePolylinear(this.baseScale, this.zoom.transform);
+    this.ticks = segmentTicks(this.scale, this.axis, this.plotWidth, this.timeZone || undefined);
+    this.gaps = placeGaps(this.scale, this.axis, this.plotWidth);
+  }
+
+  private get projection(): Projection {
+    const s = this.scale!;
+    return { x: (t) => s(t), t: (x) => s.invert(x).getTime() };
+  }
+
+  private get tz(): TimeZone {
+    return this.timeZone || undefined;
+  }
+
+  // Public methods ---------------------------------------------------------------------
+
+  /** The time range in view, epoch ms. */
+  get visibleRange(): [number, number] | undefined {
+    return this.scale ? visibleRange(this.scale, this.plotWidth) : undefined;
+  }
+
+  /** The summary the timeline is labelled with. */
+  get summary(): string {
+    const v = this.view;
+    if (!v) return '';
+    const parts = [plural(v.stitched.length, 'stitched session'), plural(v.sessions.length, 'session'), plural(v.eventCount, 'event'), plural(v.crashes, 'crash', 'crashes')];
+    if (v.anrs) parts.push(plural(v.anrs, 'ANR'));
+    if (v.ooms) parts.push(plural(v.ooms, 'OOM'));
+    return `Timeline of device ${v.deviceId}: ${parts.join(', ')}`;
+  }
+
+  /** Where a time is drawn, in px from the left of the lanes (current zoom). */
+  timeToX(t: number): number | undefined {
+    return this.scale?.(t);
+  }
+
+  /** Shows the whole timeline. */
+  resetZoom(): void {
+    this.zoom.reset();
+  }
+
+  // Handlers ---------------------------------------------------------------------------
+
+  private pointedAt(x: number, y: number): Pointed | undefined {
+    const lane = laneAt(this.placed, y);
+    const index = lane && this.view?.lanes.get(lane.spec.id);
+    if (!lane || !index || !this.scale) return undefined;
+    const p = this.projection;
+    const i = hitTest(index, p, x, 5);
+    if (i < 0) return undefined;
+    const col = Math.floor(p.x(index.ts[i]!) / BIN_PX);
+    const columnStart = p.t(col * BIN_PX);
+    const columnEnd = p.t((col + 1) * BIN_PX);
+    const count = Math.max(1, lowerBound(index.ts, columnEnd) - lowerBound(index.ts, columnStart));
+    return { lane: lane.spec.id, index: i, count, columnStart, columnEnd };
+  }
+
+  private onPlotPointerMove = (e: PointerEvent): void => {
+    this.zoom.onPointerMove(e);
+    if (this.zoom.dragging) {
+      this.hover = undefined;
+      return;
+    }
+    const r = (e.currentTarget as Element).getBoundingClientRect();
+    const x = e.clientX - r.left;
+    const y = e.clientY - r.top;
+    const p = this.pointedAt(x, y);
+    this.hover = p ? { ...p, x, y } : undefined;
+  };
+
+  private onPlotPointerLeave = (): void => {
+    this.hover = undefined;
+  };
+
+  private onPlotClick = (e: MouseEvent): void => {
+    if (this.zoom.consumeDrag()) return;
+    const r = (e.currentTarget as Element).getBoundingClientRect();
+    const p = this.pointedAt(e.clientX - r.left, e.clientY - r.top);
+    if (!p) return;
+    const event = this.view!.lanes.get(p.lane)!.events[p.index]!;
+    this.focusLane = p.lane;
+    this.focusEvent = event;
+    this.selectEvent(event, false);
+  };
+
+  private onBrush(x0: number, x1: number): void {
+    if (!this.scale || x1 - x0 < 2) return;
+    const p = this.projection;
+    this.dispatchEvent(new RangeSelectEvent({ start: p.t(x0), end: p.t(x1), deviceId: this.view?.deviceId }));
+  }
+
+  private onPlotKeyDown = (e: KeyboardEvent): void => {
+    if (this.zoom.handleKey(e)) {
+      e.preventDefault();
+      return;
+    }
+    const v = this.view;
+    if (!v) return;
+    let used = true;
+    switch (e.key) {
+      case 'Home':
+        this.showSession(v.sessions[0]!);
+        break;
+      case 'End':
+        this.showSession(v.sessions[v.sessions.length - 1]!);
+        break;
+      case 'ArrowUp':
+      case 'ArrowDown':
+        this.moveFocusLane(e.key === 'ArrowUp' ? -1 : 1);
+        break;
+      case 'ArrowLeft':
+      case 'ArrowRight':
+        if (e.shiftKey) this.stepFocusEvent(e.key === 'ArrowLeft' ? -1 : 1);
+        else used = false;
+        break;
+      case 'Enter':
+      case ' ':
+        if (this.focusEvent) this.selectEvent(this.focusEvent, false);
+        break;
+      case 'Escape':
+        this.hover = undefined;
+        this.selectedEvent = undefined;
+        break;
+      default:
+        used = false;
+    }
+    if (used) e.preventDefault();
+  };
+
+  /** Lanes that are shown and have events. */
+  private get navigableLanes(): LaneId[] {
+    return this.placed.map((l) => l.spec.id).filter((id) => (this.view?.lanes.get(id)?.ts.length ?? 0) > 0);
+  }
+
+  private moveFocusLane(delta: number): void {
+    const lanes = this.navigableLanes;
+    if (!lanes.length) return;
+    const cur = this.focusLane ? lanes.indexOf(this.focusLane) : -1;
+    const next = lanes[Math.min(lanes.length - 1, Math.max(0, cur < 0 ? 0 : cur + delta))]!;
+    const index = this.view!.lanes.get(next)!;
+    const [t0, t1] = this.visibleRange!;
+    const target = this.focusEvent?.ts ?? (t0 + t1) / 2;
+    this.setFocusEvent(next, nearestIndex(index.ts, target));
+  }
+
+  private stepFocusEvent(delta: number): void {
+    const lanes = this.navigableLanes;
+    if (!lanes.length) return;
+    const laneId = this.focusLane && lanes.includes(this.focusLane) ? this.focusLane : lanes[0]!;
+    const index = this.view!.lanes.get(laneId)!;
+    let i: number;
+    const [v0, v1] = this.visibleRange!;
+    const inView = this.focusEvent && this.focusEvent.ts >= v0 && this.focusEvent.ts <= v1;
+    if (this.focusEvent && inView && laneOf(this.focusEvent) === laneId) {
+      i = Math.min(index.ts.length - 1, Math.max(0, positionInLane(index, this.focusEvent) + delta));
+    } else {
+      const [t0, t1] = this.visibleRange!;
+      i = delta > 0 ? Math.min(index.ts.length - 1, lowerBound(index.ts, t0)) : Math.max(0, upperBound(index.ts, t1) - 1);
+    }
+    this.setFocusEvent(laneId, i);
+  }
+
+  private setFocusEvent(laneId: LaneId, i: number): void {
+    const event = this.view!.lanes.get(laneId)!.events[i];
+    if (!event) return;
+    this.focusLane = laneId;
+    this.focusEvent = event;
+    this.hover = undefined;
+    this.ensureVisible(event.ts);
+    this.announcement = describeEvent(event, this.tz);
+  }
+
+  /** Pans (keeping the zoom) so that `t` is in view. */
+  private ensureVisible(t: number): void {
+    if (!this.scale) return;
+    const x = this.scale(t);
+    if (x < 8 || x > this.plotWidth - 8) this.zoom.panBy(this.plotWidth / 2 - x);
+  }
+
+  private showSession(s: Session): void {
+    if (!this.baseScale) return;
+    const x0 = this.baseScale(s.start);
+    const x1 = this.baseScale(s.end);
+    const pad = Math.max(4, (x1 - x0) * 0.05);
+    this.zoom.showRange(x0 - pad, x1 + pad);
+  }
+
+  private selectEvent(event: SessionEvent, fromList: boolean): void {
+    this.selectedEvent = event;
+    const session = this.view?.sessionOf.get(event);
+    if (fromList) {
+      this.listDriven = true;
+      this.focusLane = laneOf(event);
+      this.focusEvent = event;
+      this.ensureVisible(event.ts);
+    } else {
+      this.scrollRowIntoView(this.rowOfEvent.get(event));
+    }
+    this.dispatchEvent(new EventSelectEvent({ event, session }));
+  }
+
+  private selectSession(s: Session): void {
+    this.selectedSession = s;
+    this.dispatchEvent(new SessionSelectEvent({ session: s, stitched: this.view?.stitchedById.get(s.stitchedId) }));
+  }
+
+  private onStripKeyDown = (e: KeyboardEvent): void => {
+    const v = this.view;
+    if (!v) return;
+    let i = this.stripFocus;
+    if (e.key === 'ArrowRight') i++;
+    else if (e.key === 'ArrowLeft') i--;
+    else if (e.key === 'Home') i = 0;
+    else if (e.key === 'End') i = v.sessions.length - 1;
+    else return;
+    e.preventDefault();
+    i = Math.max(0, Math.min(v.sessions.length - 1, i));
+    this.stripFocus = i;
+    const s = v.sessions[i]!;
+    if (this.scale && (this.scale(s.end) < 0 || this.scale(s.start) > this.plotWidth)) this.ensureVisible((s.start + s.end) / 2);
+    void this.zoom.settled.then(() => this.updateComplete).then(() => this.renderRoot.querySelector<HTMLElement>(`[data-session-index="${i}"]`)?.focus());
+  };
+
+  private onSearchInput = (e: Event): void => {
+    this.query = (e.target as HTMLInputElement).value;
+    this.matchIndex = -1;
+  };
+
+  private onSearchKeyDown = (e: KeyboardEvent): void => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      this.stepMatch(e.shiftKey ? -1 : 1);
+    }
+  };
+
+  /** Goes to the next (`1`) or previous (`-1`) search match. */
+  stepMatch(delta: number): void {
+    const n = this.searchMatches.length;
+    if (!n) return;
+    this.matchIndex = this.matchIndex < 0 ? (delta > 0 ? 0 : n - 1) : (this.matchIndex + delta + n) % n;
+    const event = this.searchMatches[this.matchIndex]!;
+    this.listDriven = true;
+    this.focusLane = laneOf(event);
+    this.focusEvent = event;
+    this.ensureVisible(event.ts);
+    this.scrollRowIntoView(this.rowOfEvent.get(event));
+    this.announcement = `Match ${this.matchIndex + 1} of ${n}: ${describeEvent(event, this.tz)}`;
+  }
+
+  private toggleExpanded(event: SessionEvent): void {
+    const next = new Set(this.expanded);
+    if (next.has(event)) next.delete(event);
+    else next.add(event);
+    this.expanded = next;
+  }
+
+  private toggleLane(id: LaneId, shown: boolean): void {
+    const hidden = new Set(this.hiddenLanes);
+    if (shown) hidden.delete(id);
+    else hidden.add(id);
+    this.hiddenLanes = LANE_IDS.filter((l) => hidden.has(l));
+  }
+
+  private onListScroll = (e: Event): void => {
+    this.listScrollTop = (e.target as HTMLElement).scrollTop;
+  };
+
+  private scrollRowIntoView(row: number | undefined): void {
+    if (row === undefined) return;
+    const list = this.renderRoot.querySelector<HTMLElement>('.details');
+    if (!list) return;
+    const top = row * ROW_HEIGHT;
+    if (top < list.scrollTop || top + ROW_HEIGHT > list.scrollTop + list.clientHeight) {
+      list.scrollTop = Math.max(0, top - list.clientHeight / 3);
+      this.listScrollTop = list.scrollTop;
+    }
+  }
+
+  /** The details list follows the zoom: it scrolls to the first row in view. */
+  private followZoomInList(): void {
+    const range = this.visibleRange;
+    const list = this.renderRoot.querySelector<HTMLElement>('.details');
+    if (!range || !list || this.rows.length === 0) return;
+    const first = Math.floor(list.scrollTop / ROW_HEIGHT);
+    const t = this.rowTs[Math.min(first, this.rowTs.length - 1)]!;
+    if (t >= range[0] && t <= range[1]) return;
+    const row = Math.max(0, lowerBound(this.rowTs, range[0]) - 1);
+    list.scrollTop = row * ROW_HEIGHT;
+    this.listScrollTop = list.scrollTop;
+  }
+
+  // Canvas -----------------------------------------------------------------------------
+
+  private drawCanvas(): void {
+    const canvas = this.renderRoot.querySelector('canvas');
+    const v = this.view;
+    if (!canvas || !v || !this.scale) return;
+    const dpr = globalThis.devicePixelRatio || 1;
+    const w = this.plotWidth;
+    const h = this.placed.length * LANE_HEIGHT;
+    const bw = Math.round(w * dpr);
+    const bh = Math.max(1, Math.round(h * dpr));
+    if (canvas.width !== bw || canvas.height !== bh) {
+      canvas.width = bw;
+      canvas.height = bh;
+    }
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+    const c = readTokens(this, COLOR_TOKENS) as Colors;
+    const p = this.projection;
+
+    // Compressed gaps: a band with the break lines.
+    for (const g of this.gaps) {
+      ctx.fillStyle = c.gap;
+      ctx.fillRect(g.x0, 0, g.x1 - g.x0, h);
+      ctx.strokeStyle = c.muted;
+      ctx.setLineDash([2, 3]);
+      ctx.beginPath();
+      for (const gx of [g.x0 + 1.5, g.x1 - 1.5]) {
+        ctx.moveTo(gx, 0);
+        ctx.lineTo(gx, h);
+      }
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
+    // Lane separators.
+    ctx.fillStyle = c.border;
+    for (const lane of this.placed) ctx.fillRect(0, lane.y + LANE_HEIGHT - 1, w, 0.5);
+
+    ctx.font = `11px ${getComputedStyle(this).getPropertyValue('--_font') || 'sans-serif'}`;
+    ctx.textBaseline = 'middle';
+    for (const lane of this.placed) {
+      const index = v.lanes.get(lane.spec.id);
+      if (!index || index.ts.length === 0) continue;
+      const bins = binByColumn(index, p, 0, w, BIN_PX);
+      drawLane(ctx, lane, index, bins, c, w);
+    }
+
+    // Search matches in view (two binary searches).
+    if (this.searchMatches.length) {
+      const [t0, t1] = this.visibleRange!;
+      ctx.strokeStyle = c.match;
+      ctx.lineWidth = 2;
+      const hi = upperBound(this.matchTs, t1);
+      for (let i = lowerBound(this.matchTs, t0); i < hi; i++) {
+        const e = this.searchMatches[i]!;
+        const lane = this.placed.find((l) => l.spec.id === laneOf(e));
+        if (!lane) continue;
+        ctx.beginPath();
+        ctx.arc(p.x(e.ts), lane.y + LANE_HEIGHT / 2, 7, 0, Math.PI * 2);
+        ctx.stroke();
+      }
+      ctx.lineWidth = 1;
+    }
+  }
+
+  // Templates --------------------------------------------------------------------------
+
+  private renderHeader(v: DeviceView | undefined): TemplateResult {
+    const model = this.derived;
+    const diag = model ? summarizeDiagnostics(model.diagnostics, model.stats) : undefined;
+    const n = this.searchMatches.length;
+    const count = !this.query.trim() ? '' : n === 0 ? 'no match' : `${this.matchIndex < 0 ? '–' : formatCount(this.matchIndex + 1)}/${formatCount(n)}`;
+    return html`<div class="header" part="header">
+        <div class="who">
+          ${v
+            ? html`<strong>device ${v.deviceId}</strong>${v.userId ? html` · user <strong>${v.userId}</strong>` : nothing}${v.dimensions ? html` · <span class="dims">${v.dimensions}</span>` : nothing}`
+            : nothing}
+        </div>
+        <div class="tools">
+          ${diag
+            ? html`<button class="tool-button diagnostics-button" aria-expanded=${this.showDiagnostics ? 'true' : 'false'} title=${diag} @click=${() => (this.showDiagnostics = !this.showDiagnostics)}>
+                ⚠ ${formatCount(model!.stats.dropped)} dropped
+              </button>`
+            : nothing}
+          ${v
+            ? html`<details class="lanes-menu">
+                  <summary>Lanes ▾</summary>
+                  <fieldset>
+                    <legend>Show lanes</legend>
+                    ${LANES.map(
+                      (l) => html`<label><input type="checkbox" .checked=${!this.hiddenLanes.includes(l.id)} @change=${(e: Event) => this.toggleLane(l.id, (e.target as HTMLInputElement).checked)} />${l.label}</label>`,
+                    )}
+                  </fieldset>
+                </details>
+                <div class="search" role="search">
+                  <input type="search" placeholder="Search events…" aria-label="Search events" .value=${this.query} @input=${this.onSearchInput} @keydown=${this.onSearchKeyDown} />
+                  <output aria-live="polite" aria-label="Search matches">${count}</output>
+                  <button class="tool-button" aria-label="Previous match" ?disabled=${n === 0} @click=${() => this.stepMatch(-1)}>‹</button>
+                  <button class="tool-button" aria-label="Next match" ?disabled=${n === 0} @click=${() => this.stepMatch(1)}>›</button>
+                </div>`
+            : nothing}
+        </div>
+      </div>
+      ${diag && this.showDiagnostics
+        ? html`<div class="diagnostics" role="region" aria-label="Dropped events">
+            <p>${diag}</p>
+            <ul>
+              ${model!.diagnostics.slice(0, 8).map((d) => html`<li>${d.message}</li>`)}
+              ${model!.diagnostics.length > 8 ? html`<li>and ${formatCount(model!.diagnostics.length - 8)} more</li>` : nothing}
+            </ul>
+          </div>`
+        : nothing}`;
+  }
+
+  private renderStrip(v: DeviceView): TemplateResult {
+    const s = this.scale!;
+    const w = this.plotWidth;
+    const sessions = v.sessions;
+    const stripFocus = Math.min(this.stripFocus, sessions.length - 1);
+    const bars: TemplateResult[] = [];
+    sessions.forEach((session, i) => {
+      const x0 = s(session.start);
+      const x1 = Math.max(x0 + 3, s(session.end));
+      // Keep the DOM small: only sessions in view (and the roving tab stop).
+      if ((x1 < -40 || x0 > w + 40) && i !== stripFocus) return;
+      const badge = END_BADGES[session.endReason];
+      const next = sessions[i + 1];
+      const room = (next ? s(next.start) : w) - x1;
+      const wordPx = badge.word.length * 6.5 + 20;
+      // After the bar when there is room, else inside its end when the bar is wide enough.
+      const inside = room < wordPx && x1 - x0 >= wordPx + 8;
+      const showWord = room >= wordPx || inside;
+      const label = `Session ${session.number}, ${session.state}, ${formatTimeRange(session.start, session.end, this.tz, true)}, ${formatDuration(session.duration)}, ended: ${badge.word}`;
+      bars.push(html`<button
+          class="session ${session.state}"
+          part="session"
+          data-session-index=${i}
+          style=${styleMap({ left: `${x0}px`, width: `${x1 - x0}px` })}
+          tabindex=${i === stripFocus ? 0 : -1}
+          aria-pressed=${this.selectedSession === session ? 'true' : 'false'}
+          aria-label=${label}
+          title=${label}
+          @click=${() => {
+            this.stripFocus = i;
+            this.selectSession(session);
+          }}
+        ></button>
+        <span class="badge ${badge.tone} ${inside ? 'inside' : ''}" style=${styleMap(inside ? { right: `${w - x1 + 2}px` } : { left: `${x1 + 1}px` })} aria-hidden="true"
+          >${badge.glyph}${showWord ? html`<span class="word">${badge.word}</span>` : nothing}</span
+        >`);
+    });
+    const groups = v.stitched.map((st) => {
+      const x0 = s(st.start);
+      const x1 = Math.max(x0 + 2, s(st.end));
+      if (x1 < 0 || x0 > w) return nothing;
+      const text = `#${st.number}  ${formatTimeRange(st.start, st.end, this.tz)} · ${formatDuration(st.duration)} · ${plural(st.sessions.length, 'session')} · ended: ${STITCHED_END_WORDS[st.endReason]}`;
+      const left = Math.max(0, x0);
+      return html`<div class="stitched" style=${styleMap({ left: `${x0}px`, width: `${x1 - x0}px` })}></div>
+        ${x1 - left > 40 ? html`<div class="stitched-label" title=${text} style=${styleMap({ left: `${left}px`, maxWidth: `${x1 - left + 8}px` })}>${text}</div>` : nothing}`;
+    });
+    const gapLabels = this.gaps.map((g) =>
+      g.x1 - g.x0 >= g.label.length * 6 ? html`<div class="strip-gap" style=${styleMap({ left: `${g.x0}px`, width: `${g.x1 - g.x0}px` })} aria-hidden="true">${g.label}</div>` : nothing,
+    );
+    return html`<div class="strip-row">
+      <div class="row-label" aria-hidden="true">sessions</div>
+      <div class="strip" part="strip" role="group" aria-label="Sessions of device ${v.deviceId}, use the arrow keys to move between them" @keydown=${this.onStripKeyDown}>
+        ${groups}${gapLabels}${bars}
+      </div>
+    </div>`;
+  }
+
+  private renderOverlay(v: DeviceView): TemplateResult {
+    const s = this.scale!;
+    const h = this.placed.length * LANE_HEIGHT;
+    const ring = (event: SessionEvent | undefined, cls: string): unknown => {
+      if (!event) return nothing;
+      const lane = this.placed.find((l) => l.spec.id === laneOf(event));
+      if (!lane) return nothing;
+      const x0 = s(event.ts);
+      const x1 = Math.max(x0, s(event.ts + (event.duration ?? 0)));
+      return svg`<rect class="ring ${cls}" x=${x0 - 6} y=${lane.y + 3} width=${x1 - x0 + 12} height=${LANE_HEIGHT - 6} rx="4"></rect>`;
+    };
+    const current = this.matchIndex >= 0 ? this.searchMatches[this.matchIndex] : undefined;
+    const brush = this.zoom.brush;
+    return html`<svg class="overlay" width=${this.plotWidth} height=${h} aria-hidden="true">
+      ${ring(current, 'match')} ${ring(this.selectedEvent && v.sessionOf.has(this.selectedEvent) ? this.selectedEvent : undefined, 'selected')}
+      ${this.plotFocused ? ring(this.focusEvent, 'focus') : nothing}
+      ${brush ? svg`<rect class="brush" x=${brush.x0} y="0" width=${brush.x1 - brush.x0} height=${h}></rect>` : nothing}
+    </svg>`;
+  }
+
+  private renderTooltip(v: DeviceView): unknown {
+    let lines: TemplateResult[] | undefined;
+    let x = 0;
+    let y = 0;
+    const hover = this.hover;
+    if (hover) {
+      const index = v.lanes.get(hover.lane)!;
+      const event = index.events[hover.index]!;
+      x = hover.x;
+      y = hover.y;
+      lines =
+        hover.count > 1
+          ? [
+              html`<p class="tip-title">${formatCount(hover.count)} ${LANES.find((l) => l.id === hover.lane)!.label} events</p>`,
+              html`<p>${formatTime(hover.columnStart, this.tz, 'ms')} – ${formatTime(hover.columnEnd, this.tz, 'ms')}</p>`,
+              html`<p>nearest: ${event.name ?? event.type}</p>`,
+              html`<p>Zoom in (Ctrl + wheel, +) to see them one by one.</p>`,
+            ]
+          : tooltipLines(event, this.tz);
+    } else if (this.plotFocused && this.focusEvent && this.scale) {
+      const lane = this.placed.find((l) => l.spec.id === laneOf(this.focusEvent!));
+      if (lane) {
+        x = this.scale(this.focusEvent.ts);
+        y = lane.y + LANE_HEIGHT;
+        lines = tooltipLines(this.focusEvent, this.tz);
+      }
+    }
+    if (!lines) return nothing;
+    const left = Math.max(4, Math.min(x + 12, this.plotWidth - 260));
+    const h = this.placed.length * LANE_HEIGHT;
+    const style = y > h / 2 ? { left: `${left}px`, bottom: `${h - y + 10}px` } : { left: `${left}px`, top: `${y + 10}px` };
+    return html`<div class="tooltip" part="tooltip" role="tooltip" id="tooltip" style=${styleMap(style)}>${lines}</div>`;
+  }
+
+  private renderAxis(): TemplateResult {
+    const w = this.plotWidth;
+    return html`<div class="axis-row">
+      <div class="row-label" aria-hidden="true">${this.timeZone ? this.timeZone : 'local time'}</div>
+      <svg class="axis" part="axis" width=${w} height=${AXIS_HEIGHT} role="img" aria-label=${this.axisLabel()}>
+        ${this.ticks.map((t) => svg`<g class="tick" transform="translate(${t.x},0)"><line y2="5"></line><text y="18" text-anchor="middle">${t.label}</text></g>`)}
+        ${this.gaps.map((g) => {
+          const wide = g.x1 - g.x0 >= g.label.length * 6;
+          return svg`<g class="gap"><line class="gap-mark" x1=${g.x0} x2=${g.x0} y2=${AXIS_HEIGHT}></line><line class="gap-mark" x1=${g.x1} x2=${g.x1} y2=${AXIS_HEIGHT}></line>
+            <text class="gap-label" x=${(g.x0 + g.x1) / 2} y="18" text-anchor="middle">${wide ? g.label : '⋯'}<title>${g.label} idle</title></text></g>`;
+        })}
+      </svg>
+    </div>`;
+  }
+
+  private axisLabel(): string {
+    const r = this.visibleRange;
+    if (!r) return 'Time axis';
+    const gaps = this.gaps.length ? `, ${plural(this.gaps.length, 'compressed idle gap')}` : '';
+    return `Time axis from ${formatDateTime(r[0], this.tz, 's')} to ${formatDateTime(r[1], this.tz, 's')}${gaps}`;
+  }
+
+  private renderDetails(v: DeviceView): TemplateResult {
+    const total = this.rows.length;
+    const viewport = 600; // generous: the list is at most this tall on screen
+    const first = Math.max(0, Math.floor(this.listScrollTop / ROW_HEIGHT) - OVERSCAN);
+    const last = Math.min(total, Math.ceil((this.listScrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+    const q = this.query.trim().toLowerCase();
+    const visible: TemplateResult[] = [];
+    for (let i = first; i < last; i++) visible.push(this.renderRow(this.rows[i]!, i, q));
+    return html`<div class="details" part="details" @scroll=${this.onListScroll}>
+      <div class="details-list" role="list" aria-label="Events of device ${v.deviceId}, grouped by session" style=${styleMap({ height: `${total * ROW_HEIGHT}px` })}>${visible}</div>
+    </div>`;
+  }
+
+  private renderRow(row: Row, i: number, q: string): TemplateResult {
+    const top = styleMap({ top: `${i * ROW_HEIGHT}px` });
+    const tz = this.tz;
+    if (row.kind === 'session') {
+      const s = row.session;
+      const badge = END_BADGES[s.endReason];
+      return html`<div class="row row-session" role="listitem" style=${top}>
+        <span>Session ${s.number}${row.stitched ? html` <span class="muted">(stitched #${row.stitched.number})</span>` : nothing}</span>
+        <span>${s.state}</span>
+        <span class="time">${formatTimeRange(s.start, s.end, tz, true)}</span>
+        <span>${formatDuration(s.duration)}</span>
+        <span class="end ${badge.tone}">ended ${endBadgeText(s.endReason)}</span>
+      </div>`;
+    }
+    if (row.kind === 'attr') {
+      return html`<div class="row row-attr" role="listitem" style=${top}>${row.key}: ${String(row.value)}</div>`;
+    }
+    const e = row.event;
+    const hasAttrs = e.attrs !== undefined && Object.keys(e.attrs).length > 0;
+    const open = this.expanded.has(e);
+    const status = httpStatus(e);
+    const extra = [e.category === 'log' ? severityOf(e) : undefined, status !== undefined ? String(status) : undefined, e.duration !== undefined ? formatDuration(e.duration) : undefined, e.late ? 'late report' : undefined]
+      .filter(Boolean)
+      .join(' · ');
+    const label = e.name ?? e.type;
+    return html`<div
+      class="row row-event ${this.selectedEvent === e ? 'selected' : ''} ${isFlagged(e) ? 'flagged' : ''}"
+      role="listitem"
+      style=${top}
+      @click=${() => this.selectEvent(e, true)}
+    >
+      ${hasAttrs
+        ? html`<button class="expand" aria-expanded=${open ? 'true' : 'false'} aria-label="Attributes of ${label}" @click=${(ev: Event) => {
+            ev.stopPropagation();
+            this.toggleExpanded(e);
+          }}>${open ? '▾' : '▸'}</button>`
+        : html`<span class="expand-spacer"></span>`}
+      <span class="time">${formatTime(e.ts, tz, 'ms')}</span>
+      <span class="cat">${e.category === e.type ? e.category : `${e.category} · ${e.type}`}</span>
+      <span class="name">${this.matchSet.has(e) ? highlight(label, q) : label}</span>
+      ${extra ? html`<span class="extra">${extra}</span>` : nothing}
+    </div>`;
+  }
+
+  override render(): TemplateResult {
+    if (this.loading) return stateMessage('loading', 'Loading sessions…');
+    const error = this.zoneError ?? this.inputError;
+    if (error) {
+      return html`${stateMessage('error', 'These events could not be shown.', error)}`;
+    }
+    const v = this.view;
+    if (!v || !this.scale) {
+      const model = this.derived;
+      const who = this.deviceId ? `device ${this.deviceId}` : this.userId ? `user ${this.userId}` : undefined;
+      const title = who ? `No events for ${who}` : 'No events to show';
+      const diag = model ? summarizeDiagnostics(model.diagnostics, model.stats) : undefined;
+      const detail = diag ?? (model && model.sessions.length && who ? `The data holds ${plural(new Set(model.sessions.map((s) => s.deviceId)).size, 'device')}.` : undefined);
+      return html`${stateMessage('empty', title, detail)}`;
+    }
+    const h = this.placed.length * LANE_HEIGHT;
+    const w = this.plotWidth;
+    return html`
+      ${this.renderHeader(v)} ${this.renderStrip(v)}
+      <div class="plot-row" part="lanes">
+        <div class="labels" aria-hidden="true">
+          ${this.placed.map(
+            (l) => html`<div class="lane-label ${this.focusLane === l.spec.id && this.plotFocused ? 'focused' : ''}">
+              <span class="swatch" style=${styleMap({ background: `var(--_${LANE_COLOR[l.spec.id]})` })}></span>${l.spec.label}
+            </div>`,
+          )}
+        </div>
+        <div
+          class="plot"
+          tabindex="0"
+          role="application"
+          aria-roledescription="timeline"
+          aria-label=${this.summary}
+          aria-describedby="keys"
+          style=${styleMap({ width: `${w}px`, height: `${h}px` })}
+          @wheel=${this.zoom.onWheel}
+          @pointerdown=${this.zoom.onPointerDown}
+          @pointermove=${this.onPlotPointerMove}
+          @pointerup=${this.zoom.onPointerUp}
+          @pointercancel=${this.zoom.onPointerUp}
+          @pointerleave=${this.onPlotPointerLeave}
+          @dblclick=${this.zoom.onDoubleClick}
+          @click=${this.onPlotClick}
+          @keydown=${this.onPlotKeyDown}
+          @focus=${() => (this.plotFocused = true)}
+          @blur=${() => (this.plotFocused = false)}
+        >
+          <canvas style=${styleMap({ width: `${w}px`, height: `${h}px` })}></canvas>
+          ${this.renderOverlay(v)} ${this.renderTooltip(v)}
+        </div>
+      </div>
+      ${this.renderAxis()} ${this.renderDetails(v)}
+      <p id="keys" class="visually-hidden">
+        Left and right arrows pan, plus and minus zoom, Home and End show the first and last session, up and down arrows choose a lane, Shift with left and right arrows steps through its events, Enter selects.
+      </p>
+      <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
+    `;
+  }
+}
+
+// Helpers (pure) ---------------------------------------------------------------------
+
+function matchesQuery(e: SessionEvent, q: string): boolean {
+  if (e.name?.toLowerCase().includes(q) || e.type.toLowerCase().includes(q)) return true;
+  if (e.attrs) for (const v of Object.values(e.attrs)) if (v !== null && String(v).toLowerCase().includes(q)) return true;
+  return false;
+}
+
+/** Splits `text` around matches of `q` (lower case) into text and `<mark>` parts: never markup from data. */
+function highlight(text: string, q: string): unknown[] {
+  if (!q) return [text];
+  const lower = text.toLowerCase();
+  const out: unknown[] = [];
+  let at = 0;
+  for (let i = lower.indexOf(q); i >= 0; i = lower.indexOf(q, i + q.length)) {
+    out.push(text.slice(at, i), html`<mark>${text.slice(i, i + q.length)}</mark>`);
+    at = i + q.length;
+  }
+  out.push(text.slice(at));
+  return out;
+}
+
+function describeEvent(e: SessionEvent, tz: TimeZone): string {
+  const parts = [formatTime(e.ts, tz, 'ms'), e.type, e.name, e.duration !== undefined ? formatDuration(e.duration) : undefined];
+  const status = httpStatus(e);
+  if (status !== undefined) parts.push(`status ${status}${status >= 400 ? ' (failed)' : ''}`);
+  if (e.category === 'log') parts.push(severityOf(e));
+  return parts.filter(Boolean).join(', ');
+}
+
+function tooltipLines(e: SessionEvent, tz: TimeZone): TemplateResult[] {
+  const status = httpStatus(e);
+  const lines = [
+    html`<p class="tip-title">${e.name ?? e.type}</p>`,
+    html`<p>${formatDateTime(e.ts, tz, 'ms')}</p>`,
+    html`<p>${e.category}${e.type !== e.category ? ` · ${e.type}` : ''}${e.duration !== undefined ? ` · ${formatDuration(e.duration)}` : ''}${status !== undefined ? ` · ${status}${status >= 400 ? ' failed' : ''}` : ''}${e.late ? ' · late report' : ''}</p>`,
+  ];
+  const attrs = Object.entries(e.attrs ?? {});
+  for (const [k, v] of attrs.slice(0, 10)) lines.push(html`<p class="tip-attr">${k}: ${String(v)}</p>`);
+  if (attrs.length > 10) lines.push(html`<p class="tip-attr">and ${attrs.length - 10} more</p>`);
+  return lines;
+}
+
+// Canvas marks -------------------------------------------------------------------------
+
+function drawLane(ctx: CanvasRenderingContext2D, lane: PlacedLane, index: LaneIndex, bins: readonly Bin[], c: Colors, width: number): void {
+  const mid = lane.y + LANE_HEIGHT / 2;
+  const id = lane.spec.id;
+  const base = c[LANE_COLOR[id]];
+  const events = index.events;
+
+  if (lane.spec.kind === 'span') {
+    const top = lane.y + 6;
+    const height = LANE_HEIGHT - 12;
+    for (let b = 0; b < bins.length; b++) {
+      const bin = bins[b]!;
+      const x0 = Math.max(-2, bin.x0);
+      const x1 = Math.min(width + 2, Math.max(bin.x1, bin.x0 + 2));
+      const failed = bin.flagged > 0;
+      ctx.fillStyle = failed ? (id === 'network' ? c['color-network-failed'] : c['color-crash']) : base;
+      ctx.globalAlpha = bin.count > 1 ? 0.65 : 0.9;
+      // Leave a hairline between consecutive spans so neighbours stay distinct.
+      ctx.fillRect(x0, top, Math.max(1.5, x1 - x0 - (x1 - x0 > 4 ? 1 : 0)), height);
+      ctx.globalAlpha = 1;
+      if (failed) {
+        // Shape, not only colour: a notch above a failed call.
+        ctx.beginPath();
+        ctx.moveTo(bin.x0 - 3.5, lane.y + 1);
+        ctx.lineTo(bin.x0 + 3.5, lane.y + 1);
+        ctx.lineTo(bin.x0, lane.y + 6);
+        ctx.closePath();
+        ctx.fill();
+      }
+      const next = bins[b + 1];
+      const room = Math.min(x1, next ? next.x0 : width) - Math.max(0, x0);
+      if (bin.count === 1 && room > 36) {
+        const e = events[bin.first]!;
+        const status = httpStatus(e);
+        const text = id === 'network' && status !== undefined && status >= 400 ? `${status} ${e.name ?? ''}` : (e.name ?? e.type);
+        ctx.save();
+        ctx.beginPath();
+        ctx.rect(Math.max(0, x0) + 3, lane.y, room - 6, LANE_HEIGHT);
+        ctx.clip();
+        ctx.fillStyle = c.background;
+        ctx.fillText(text, Math.max(0, x0) + 4, mid);
+        ctx.restore();
+      }
+    }
+    return;
+  }
+
+  for (let b = 0; b < bins.length; b++) {
+    const bin = bins[b]!;
+    const e = events[bin.first]!;
+    const x = bin.x0;
+    const r = Math.min(6, 3 + Math.log2(bin.count) * 0.8);
+    ctx.fillStyle = base;
+    ctx.strokeStyle = base;
+    switch (id) {
+      case 'lifecycle':
+        drawLifecycle(ctx, e.type, x, mid, r + 1);
+        break;
+      case 'logs': {
+        const sev = bin.flagged > 0 ? 'error' : severityOf(e);
+        ctx.fillStyle = sev === 'error' ? c['color-log-error'] : sev === 'warning' ? c['color-log-warning'] : base;
+        if (sev === 'error') diamond(ctx, x, mid, r + 1.5);
+        else if (sev === 'warning') triangle(ctx, x, mid, r + 1, true);
+        else circle(ctx, x, mid, r - 0.5);
+        break;
+      }
+      case 'breadcrumbs':
+        ctx.lineWidth = 1.5;
+        diamond(ctx, x, mid, r, false);
+        ctx.lineWidth = 1;
+        break;
+      case 'crashes':
+        if (e.type === 'hang') {
+          ctx.fillStyle = c['color-hang'];
+          ctx.fillRect(x, mid + 3, Math.max(2, bin.x1 - x), 5);
+          ctx.fillRect(x - 1, mid - 6, 3, 9);
+        } else {
+          ctx.fillStyle = ctx.strokeStyle = c['color-crash'];
+          if (e.type === 'anr') {
+            ctx.fillRect(x - 5, mid - 7, 3.5, 14);
+            ctx.fillRect(x + 1.5, mid - 7, 3.5, 14);
+          } else if (e.type === 'oom') {
+            diamond(ctx, x, mid, 8);
+          } else {
+            ctx.lineWidth = 3.5;
+            ctx.lineCap = 'round';
+            ctx.beginPath();
+            ctx.moveTo(x - 6, mid - 6);
+            ctx.lineTo(x + 6, mid + 6);
+            ctx.moveTo(x + 6, mid - 6);
+            ctx.lineTo(x - 6, mid + 6);
+            ctx.stroke();
+            ctx.lineWidth = 1;
+          }
+        }
+        break;
+      case 'custom':
+        ctx.fillRect(x - r + 1, mid - r + 1, 2 * r - 2, 2 * r - 2);
+        break;
+      default:
+        circle(ctx, x, mid, r);
+    }
+    // The count of a binned mark, where there is room for it.
+    if (bin.count > 1) {
+      const next = bins[b + 1];
+      const text = bin.count > 999 ? `${Math.round(bin.count / 1000)}k` : String(bin.count);
+      if (!next || next.x0 - x > text.length * 6 + 10) {
+        ctx.fillStyle = c.muted;
+        ctx.fillText(text, x + r + 2, lane.y + 7);
+      }
+    }
+  }
+}
+
+function circle(ctx: CanvasRenderingContext2D, x: number, y: number, r: number): void {
+  ctx.beginPath();
+  ctx.arc(x, y, r, 0, Math.PI * 2);
+  ctx.fill();
+}
+
+function diamond(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, fill = true): void {
+  ctx.beginPath();
+  ctx.moveTo(x, y - r);
+  ctx.lineTo(x + r, y);
+  ctx.lineTo(x, y + r);
+  ctx.lineTo(x - r, y);
+  ctx.closePath();
+  if (fill) ctx.fill();
+  else ctx.stroke();
+}
+
+function triangle(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, up: boolean, fill = true): void {
+  ctx.beginPath();
+  const d = up ? -1 : 1;
+  ctx.moveTo(x, y + d * r);
+  ctx.lineTo(x + r, y - d * r * 0.8);
+  ctx.lineTo(x - r, y - d * r * 0.8);
+  ctx.closePath();
+  if (fill) ctx.fill();
+  else {
+    ctx.lineWidth = 1.5;
+    ctx.stroke();
+    ctx.lineWidth = 1;
+  }
+}
+
+function drawLifecycle(ctx: CanvasRenderingContext2D, type: string, x: number, y: number, r: number): void {
+  switch (type) {
+    case 'app.launch':
+      triangle(ctx, x, y, r + 1, true);
+      break;
+    case 'app.foreground':
+      triangle(ctx, x, y, r, true, false);
+      break;
+    case 'app.background':
+      triangle(ctx, x, y, r, false, false);
+      break;
+    case 'app.terminate':
+    case 'session.end':
+      ctx.fillRect(x - r + 1, y - r + 1, 2 * r - 2, 2 * r - 2);
+      break;
+    default:
+      circle(ctx, x, y, 2);
+  }
+}
+
+if (!customElements.get('session-timeline')) customElements.define('session-timeline', SessionTimeline);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'session-timeline': SessionTimeline;
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Typed events fired by session-kit elements. All bubble and are composed (they cross
+ * shadow roots), and carry a typed, read-only `detail`. Listeners are typed through the
+ * global event maps below:
+ *
+ * ```ts
+ * timeline.addEventListener('event-select', (e) => e.detail.event.name);
+ * ```
+ *
+ * @packageDocumentation
+ */
+import type { Session, SessionEvent, StitchedSession } from './core/types.js';
+
+/** `detail` of {@link SessionSelectEvent}. */
+export interface SessionSelectDetail {
+  readonly session: Session;
+  /** The stitched session it belongs to. */
+  readonly stitched: StitchedSession | undefined;
+}
+
+/** A session was chosen (click, Enter or Space on its bar). */
+export class SessionSelectEvent extends Event {
+  static readonly eventName = 'session-select' as const;
+  readonly detail: SessionSelectDetail;
+  constructor(detail: SessionSelectDetail) {
+    super(SessionSelectEvent.eventName, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
+/** `detail` of {@link EventSelectEvent}. */
+export interface EventSelectDetail {
+  readonly event: SessionEvent;
+  /** The session the event belongs to. */
+  readonly session: Session | undefined;
+}
+
+/** An event was chosen (click on its mark or its row, Enter on the focused mark). */
+export class EventSelectEvent extends Event {
+  static readonly eventName = 'event-select' as const;
+  readonly detail: EventSelectDetail;
+  constructor(detail: EventSelectDetail) {
+    super(EventSelectEvent.eventName, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
+/** `detail` of {@link RangeSelectEvent}. */
+export interface RangeSelectDetail {
+  /** Epoch ms. */
+  readonly start: number;
+  /** Epoch ms, `>= start`. */
+  readonly end: number;
+  /** The device whose timeline it is. */
+  readonly deviceId: string | undefined;
+}
+
+/** A time range was chosen (Shift + drag on a timeline). */
+export class RangeSelectEvent extends Event {
+  static readonly eventName = 'range-select' as const;
+  readonly detail: RangeSelectDetail;
+  constructor(detail: RangeSelectDetail) {
+    super(RangeSelectEvent.eventName, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'session-select': SessionSelectEvent;
+    'event-select': EventSelectEvent;
+    'range-select': RangeSelectEvent;
+  }
+}

@@ -1,0 +1,64 @@
+import { expect } from 'chai';
+import { binByColumn, buildTimeIndex, hitTest, lowerBound, nearestIndex, upperBound, type Projection } from './lod.js';
+
+/** 1 px per ms from 0. */
+const identity: Projection = { x: (t) => t, t: (x) => x };
+
+describe('level of detail', () => {
+  it('finds bounds by binary search', () => {
+    const a = Float64Array.from([1, 2, 2, 2, 5]);
+    expect(lowerBound(a, 2)).to.equal(1);
+    expect(upperBound(a, 2)).to.equal(4);
+    expect(lowerBound(a, 9)).to.equal(5);
+    expect(nearestIndex(a, 4)).to.equal(4);
+    expect(nearestIndex(a, 0)).to.equal(0);
+  });
+
+  it('makes one mark with a count for events in the same 2-px column', () => {
+    const ts = [10, 10.5, 11.2, 11.9, 20, 40];
+    const index = buildTimeIndex(ts, (t) => t, () => 0, (t) => t === 11.2);
+    const bins = binByColumn(index, identity, 0, 100, 2);
+    expect(bins.map((b) => [b.first, b.count])).to.deep.equal([
+      [0, 4],
+      [4, 1],
+      [5, 1],
+    ]);
+    expect(bins[0]!.flagged).to.equal(1);
+  });
+
+  it('draws only the visible range, and keeps a span that started before it', () => {
+    const items = [
+      { t: 0, d: 500 },
+      { t: 100, d: 0 },
+      { t: 900, d: 0 },
+    ];
+    const index = buildTimeIndex(items, (i) => i.t, (i) => i.d, () => false);
+    const bins = binByColumn(index, identity, 300, 600, 2);
+    expect(bins.map((b) => b.first)).to.deep.equal([0]);
+    expect(bins[0]!.x1).to.equal(500);
+  });
+
+  it('accounts for every visible event exactly once, whatever the zoom', () => {
+    const ts = Array.from({ length: 10_000 }, (_, i) => (i * 7919) % 100_000).sort((a, b) => a - b);
+    const index = buildTimeIndex(ts, (t) => t, () => 0, () => false);
+    for (const k of [0.001, 0.01, 0.3, 2]) {
+      const p: Projection = { x: (t) => t * k, t: (x) => x / k };
+      const bins = binByColumn(index, p, 0, 100_000 * k, 2);
+      expect(bins.reduce((s, b) => s + b.count, 0)).to.equal(10_000);
+      expect(bins.length).to.be.at.most(Math.ceil((100_000 * k) / 2) + 1);
+    }
+  });
+
+  it('hit-tests the mark under the pointer, and spans along their length', () => {
+    const items = [
+      { t: 100, d: 0 },
+      { t: 200, d: 300 },
+      { t: 600, d: 0 },
+    ];
+    const index = buildTimeIndex(items, (i) => i.t, (i) => i.d, () => false);
+    expect(hitTest(index, identity, 102, 4)).to.equal(0);
+    expect(hitTest(index, identity, 350, 4)).to.equal(1);
+    expect(hitTest(index, identity, 560, 4)).to.equal(-1);
+    expect(hitTest(index, identity, 598, 4)).to.equal(2);
+  });
+});

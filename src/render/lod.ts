@@ -1,0 +1,137 @@
+/**
+ * Level of detail by pixel column, and hit-testing, over sorted `Float64Array`s of
+ * timestamps. A frame costs the non-empty columns (times a binary search), not the events:
+ * the visible range is two binary searches, and each column is one more.
+ *
+ * @packageDocumentation
+ */
+
+/** First index `i` with `arr[i] >= x` (`arr.length` if none). */
+export function lowerBound(arr: Float64Array, x: number, lo = 0, hi = arr.length): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((arr[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index `i` with `arr[i] > x` (`arr.length` if none). */
+export function upperBound(arr: Float64Array, x: number, lo = 0, hi = arr.length): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((arr[mid] as number) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the value nearest to `x` (`-1` for an empty array). */
+export function nearestIndex(arr: Float64Array, x: number): number {
+  if (arr.length === 0) return -1;
+  const i = lowerBound(arr, x);
+  if (i === 0) return 0;
+  if (i === arr.length) return i - 1;
+  return x - (arr[i - 1] as number) <= (arr[i] as number) - x ? i - 1 : i;
+}
+
+/**
+ * What LOD binning and hit-testing read: parallel typed arrays sorted by `ts`.
+ * `end` is `ts + duration` (equal to `ts` for instants).
+ */
+export interface TimeIndex {
+  readonly ts: Float64Array;
+  readonly end: Float64Array;
+  /** The longest `end - ts`: how far before the view a span may start and still show. */
+  readonly maxDuration: number;
+  /** `flagPrefix[i]` = how many of the first `i` items are flagged (failed call, error log...). */
+  readonly flagPrefix: Int32Array;
+}
+
+/** Builds a {@link TimeIndex} from items already sorted by `ts`. */
+export function buildTimeIndex<T>(items: readonly T[], ts: (item: T) => number, duration: (item: T) => number, flagged: (item: T) => boolean): TimeIndex {
+  const n = items.length;
+  const tsArr = new Float64Array(n);
+  const endArr = new Float64Array(n);
+  const flagPrefix = new Int32Array(n + 1);
+  let maxDuration = 0;
+  for (let i = 0; i < n; i++) {
+    const item = items[i] as T;
+    const t = ts(item);
+    const d = Math.max(0, duration(item) || 0);
+    tsArr[i] = t;
+    endArr[i] = t + d;
+    if (d > maxDuration) maxDuration = d;
+    flagPrefix[i + 1] = (flagPrefix[i] as number) + (flagged(item) ? 1 : 0);
+  }
+  return { ts: tsArr, end: endArr, maxDuration, flagPrefix };
+}
+
+/** A position function and its inverse (a d3 scale fits: `x => scale.invert(x).getTime()`). */
+export interface Projection {
+  readonly x: (t: number) => number;
+  readonly t: (x: number) => number;
+}
+
+/** One drawn mark: items `[first, first + count)` that fall in one pixel column. */
+export interface Bin {
+  readonly first: number;
+  readonly count: number;
+  /** x of the first item's start. */
+  readonly x0: number;
+  /** x of the furthest end among the first and last items (>= x0). */
+  readonly x1: number;
+  /** How many of the items are flagged. */
+  readonly flagged: number;
+}
+
+/**
+ * Bins the items visible in `[xMin, xMax]` into columns `binPx` wide: items whose start
+ * falls in the same column become one {@link Bin}. Spans that started before `xMin` and
+ * still run are included.
+ */
+export function binByColumn(index: TimeIndex, p: Projection, xMin: number, xMax: number, binPx = 2): Bin[] {
+  const { ts, end, flagPrefix } = index;
+  const bins: Bin[] = [];
+  let i = lowerBound(ts, p.t(xMin) - index.maxDuration);
+  const stop = upperBound(ts, p.t(xMax));
+  while (i < stop) {
+    const x0 = p.x(ts[i] as number);
+    const col = Math.floor(x0 / binPx);
+    let j = lowerBound(ts, p.t((col + 1) * binPx), i + 1, stop);
+    // Guard against rounding in invert: always make progress, never skip an item.
+    if (j <= i) j = i + 1;
+    const last = j - 1;
+    const x1 = Math.max(x0, p.x(end[i] as number), p.x(end[last] as number));
+    if (x1 >= xMin) {
+      bins.push({ first: i, count: j - i, x0, x1, flagged: (flagPrefix[j] as number) - (flagPrefix[i] as number) });
+    }
+    i = j;
+  }
+  return bins;
+}
+
+/**
+ * The item under `x` (within `tolerancePx`), nearest first; spans count from start to end.
+ * Looks only at items whose time is near `x` (two binary searches), never at all of them.
+ * Returns `-1` when nothing is close enough.
+ */
+export function hitTest(index: TimeIndex, p: Projection, x: number, tolerancePx = 4): number {
+  const { ts, end } = index;
+  const lo = lowerBound(ts, p.t(x - tolerancePx) - index.maxDuration);
+  const hi = upperBound(ts, p.t(x + tolerancePx));
+  let best = -1;
+  let bestD = Infinity;
+  // Scan backwards from the nearest start: later (shorter, on top) items win ties.
+  for (let k = hi - 1, seen = 0; k >= lo && seen < 4096; k--, seen++) {
+    const xs = p.x(ts[k] as number);
+    const xe = Math.max(xs, p.x(end[k] as number));
+    const d = x < xs ? xs - x : x > xe ? x - xe : 0;
+    if (d <= tolerancePx && d < bestD) {
+      best = k;
+      bestD = d;
+      if (d === 0 && xe - xs < 1) break;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,73 @@
+import { expect } from 'chai';
+import { zoomIdentity } from 'd3-zoom';
+import { HOUR, MINUTE } from './format.js';
+import { brokenScale, buildBrokenAxis, placeGaps, rescalePolylinear, segmentTicks, visibleRange } from './time-scale.js';
+
+const T0 = Date.UTC(2026, 0, 5, 12, 3);
+const first = { start: T0, end: T0 + 9 * MINUTE };
+const second = { start: T0 + 2 * HOUR + 23 * MINUTE, end: T0 + 2 * HOUR + 27 * MINUTE };
+
+describe('broken time axis', () => {
+  it('compresses a long idle gap to a fixed width and writes its length', () => {
+    const axis = buildBrokenAxis([second, first], { width: 1000, gapPx: 88 });
+    expect(axis.segments).to.have.length(2);
+    expect(axis.gaps).to.have.length(1);
+    const gap = axis.gaps[0]!;
+    expect(gap.x1 - gap.x0).to.equal(88);
+    expect(gap.idle).to.equal(2 * HOUR + 14 * MINUTE);
+    const scale = brokenScale(axis);
+    expect(scale(axis.segments[0]!.start)).to.equal(0);
+    expect(scale(axis.segments[1]!.end)).to.be.closeTo(1000, 1e-6);
+    const gaps = placeGaps(scale, axis, 1000);
+    expect(gaps.map((g) => g.label)).to.deep.equal(['⋯ 2 h 14 min ⋯']);
+  });
+
+  it('gives segments width in proportion to their length, and keeps time order', () => {
+    const axis = buildBrokenAxis([first, second], { width: 1000, gapPx: 88 });
+    const [a, b] = axis.segments;
+    expect(a!.x1 - a!.x0).to.be.greaterThan(b!.x1 - b!.x0);
+    for (let i = 1; i < axis.domain.length; i++) expect(axis.domain[i]).to.be.greaterThan(axis.domain[i - 1]!);
+  });
+
+  it('merges intervals closer than the minimum gap', () => {
+    const axis = buildBrokenAxis([first, { start: first.end + 5 * MINUTE, end: first.end + 6 * MINUTE }], { width: 500 });
+    expect(axis.segments).to.have.length(1);
+    expect(axis.gaps).to.have.length(0);
+  });
+
+  it('shrinks gaps when there are many, so segments keep most of the width', () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ start: T0 + i * 2 * HOUR, end: T0 + i * 2 * HOUR + 10 * MINUTE }));
+    const axis = buildBrokenAxis(many, { width: 1000 });
+    const gapTotal = axis.gaps.reduce((s, g) => s + g.x1 - g.x0, 0);
+    expect(gapTotal).to.be.at.most(350 + 1e-6);
+  });
+
+  it('puts ticks only inside segments, never in a gap, and zooms with rescaleX', () => {
+    const axis = buildBrokenAxis([first, second], { width: 1000, gapPx: 88 });
+    const base = brokenScale(axis);
+    const ticks = segmentTicks(base, axis, 1000, 'UTC');
+    expect(ticks.length).to.be.greaterThan(2);
+    const gap = axis.gaps[0]!;
+    for (const t of ticks) expect(t.x < gap.x0 || t.x > gap.x1, `${t.label} at ${t.x}`).to.equal(true);
+    expect(ticks[0]!.label).to.match(/^12:0\d$/);
+
+    const transform = zoomIdentity.translate(-500, 0).scale(2);
+    const zoomed = rescalePolylinear(base, transform);
+    const [t0, t1] = visibleRange(zoomed, 1000);
+    const [b0, b1] = visibleRange(base, 1000);
+    expect(t1 - t0).to.be.lessThan(b1 - b0);
+  });
+
+  it('zooms a broken scale exactly: every time lands where the transform puts its base x', () => {
+    const axis = buildBrokenAxis([first, second], { width: 1000, gapPx: 88 });
+    const base = brokenScale(axis);
+    const transform = zoomIdentity.translate(-2000, 0).scale(3.3);
+    const zoomed = rescalePolylinear(base, transform);
+    for (const t of [first.start, first.end, T0 + HOUR, second.start, second.end - MINUTE]) {
+      expect(zoomed(t)).to.be.closeTo(transform.applyX(base(t)), 1e-6);
+    }
+    // d3-zoom's rescaleX keeps the range breakpoints, so on a polylinear scale it drifts.
+    const drift = Math.abs(transform.rescaleX(base)(second.start) - transform.applyX(base(second.start)));
+    expect(drift).to.be.greaterThan(10);
+  });
+});

@@ -1,0 +1,203 @@
+/**
+ * Broken time axes: long idle gaps between busy stretches are compressed to a fixed width,
+ * so a day with two visits does not draw as 23 hours of empty space. The result is a d3
+ * polylinear time scale (`scaleUtc().domain([t0, t1, t2, t3]).range([0, x1, x1 + gap, x3])`)
+ * that d3-zoom's `rescaleX` zooms like any other, plus the segments and gaps to draw.
+ *
+ * @packageDocumentation
+ */
+import { scaleUtc, type ScaleTime } from 'd3-scale';
+import { formatDuration, formatTick, timeTicks, type TimeZone } from './format.js';
+
+/** A stretch of time, epoch ms, `end >= start`. */
+export interface Interval {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Options of {@link buildBrokenAxis}. */
+export interface BrokenAxisOptions {
+  /** Width of the axis, px. */
+  readonly width: number;
+  /** Gaps between intervals at least this long are compressed (default 15 min). */
+  readonly minGapMs?: number;
+  /** Width of a compressed gap, px (default 88, enough for "⋯ 2 h 14 min ⋯"). */
+  readonly gapPx?: number;
+  /** At most this fraction of the width goes to gaps (default 0.35); gaps shrink to fit. */
+  readonly maxGapFraction?: number;
+  /** A segment is never narrower than this, px (default 12). */
+  readonly minSegmentPx?: number;
+  /** Time added before and after each segment, as a fraction of its length (default 0.02, at least 1 s). */
+  readonly padFraction?: number;
+}
+
+/** A drawn stretch of real time; x in the base (unzoomed) scale. */
+export interface AxisSegment {
+  readonly start: number;
+  readonly end: number;
+  readonly x0: number;
+  readonly x1: number;
+}
+
+/** A compressed idle gap. */
+export interface AxisGap {
+  readonly start: number;
+  readonly end: number;
+  /** `end - start` of the idle time between the busy stretches (before padding). */
+  readonly idle: number;
+  readonly x0: number;
+  readonly x1: number;
+}
+
+/** What {@link buildBrokenAxis} returns. */
+export interface BrokenAxis {
+  /** Strictly increasing epoch ms: segment start / end pairs. */
+  readonly domain: readonly number[];
+  /** Non-decreasing px, one per domain value. */
+  readonly range: readonly number[];
+  readonly segments: readonly AxisSegment[];
+  readonly gaps: readonly AxisGap[];
+}
+
+/**
+ * Lays intervals (sorted or not, overlapping or not) on a broken axis of `width` px:
+ * intervals closer than `minGapMs` merge into one segment; each longer gap gets `gapPx`;
+ * segments share the rest in proportion to their length (at least `minSegmentPx` each).
+ */
+export function buildBrokenAxis(intervals: readonly Interval[], options: BrokenAxisOptions): BrokenAxis {
+  const width = Math.max(1, options.width);
+  const minGapMs = options.minGapMs ?? 15 * 60_000;
+  const padFraction = options.padFraction ?? 0.02;
+  const sorted = intervals.filter((i) => Number.isFinite(i.start) && Number.isFinite(i.end)).map((i) => ({ start: i.start, end: Math.max(i.start, i.end) })).sort((a, b) => a.start - b.start);
+  if (sorted.length === 0) return { domain: [0, 1], range: [0, width], segments: [{ start: 0, end: 1, x0: 0, x1: width }], gaps: [] };
+
+  // Merge what is closer than minGapMs.
+  const merged: { start: number; end: number; idleBefore: number }[] = [];
+  for (const i of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && i.start - last.end < minGapMs) last.end = Math.max(last.end, i.end);
+    else merged.push({ start: i.start, end: i.end, idleBefore: last ? i.start - last.end : 0 });
+  }
+
+  // Pad each segment so marks at its edges are not cut, without overlapping the next one.
+  const padded = merged.map((m) => {
+    const pad = Math.max(1_000, (m.end - m.start) * padFraction);
+    return { start: m.start - pad, end: m.end + pad, idleBefore: m.idleBefore, busyStart: m.start };
+  });
+  for (let k = 1; k < padded.length; k++) {
+    const a = padded[k - 1]!;
+    const b = padded[k]!;
+    if (b.start <= a.end) {
+      const mid = (merged[k - 1]!.end + merged[k]!.start) / 2;
+      a.end = Math.min(a.end, mid);
+      b.start = Math.max(b.start, mid + 1);
+    }
+  }
+
+  const nGaps = padded.length - 1;
+  const gapPx = nGaps === 0 ? 0 : Math.min(options.gapPx ?? 88, (width * (options.maxGapFraction ?? 0.35)) / nGaps);
+  const available = Math.max(0, width - gapPx * nGaps);
+  const minSeg = Math.min(options.minSegmentPx ?? 12, available / padded.length);
+  const total = padded.reduce((s, p) => s + (p.end - p.start), 0);
+  const spare = Math.max(0, available - minSeg * padded.length);
+
+  const domain: number[] = [];
+  const range: number[] = [];
+  const segments: AxisSegment[] = [];
+  const gaps: AxisGap[] = [];
+  let x = 0;
+  padded.forEach((p, k) => {
+    if (k > 0) {
+      const prev = segments[k - 1]!;
+      gaps.push({ start: prev.end, end: p.start, idle: p.idleBefore, x0: x, x1: x + gapPx });
+      x += gapPx;
+    }
+    const w = minSeg + (total > 0 ? (spare * (p.end - p.start)) / total : spare / padded.length);
+    segments.push({ start: p.start, end: p.end, x0: x, x1: x + w });
+    domain.push(p.start, p.end);
+    range.push(x, x + w);
+    x += w;
+  });
+  return { domain, range, segments, gaps };
+}
+
+/** The d3 polylinear time scale of a broken axis (UTC maths; ticks come from {@link segmentTicks}). */
+export function brokenScale(axis: BrokenAxis): ScaleTime<number, number> {
+  return scaleUtc<number, number>().domain(axis.domain.map((t) => new Date(t))).range(axis.range as number[]);
+}
+
+/**
+ * The base scale seen through a zoom transform. For a polylinear scale this is NOT
+ * d3-zoom's `transform.rescaleX(base)`: that keeps the range breakpoints and moves the
+ * domain, which re-cuts the pieces at the wrong places (times inside a zoomed gap drift by
+ * hundreds of px). Transforming the range keeps every breakpoint exact:
+ * `zoomed(t) === transform.applyX(base(t))`. For a plain linear scale both agree.
+ */
+export function rescalePolylinear(base: TimeScale, transform: { applyX(x: number): number }): TimeScale {
+  return base.copy().range(base.range().map((x) => transform.applyX(x)));
+}
+
+/** A tick placed on the (zoomed) scale. */
+export interface PlacedTick {
+  readonly t: number;
+  readonly x: number;
+  readonly label: string;
+}
+
+/** A gap placed on the (zoomed) scale, with its length in words. */
+export interface PlacedGap {
+  readonly x0: number;
+  readonly x1: number;
+  readonly idle: number;
+  /** `"⋯ 2 h 14 min ⋯"`. */
+  readonly label: string;
+}
+
+/** A scale as used here: any d3 time scale, zoomed or not. */
+export type TimeScale = ScaleTime<number, number>;
+
+/**
+ * Ticks per visible segment of a broken axis, on `scale` (the base scale or a zoomed one).
+ * A piecewise scale's own `ticks()` would span the gaps; here each segment gets about one
+ * tick per `pxPerTick` of its visible width.
+ */
+export function segmentTicks(scale: TimeScale, axis: BrokenAxis, width: number, timeZone: TimeZone, pxPerTick = 96): PlacedTick[] {
+  const out: PlacedTick[] = [];
+  // Labels are about 40 px wide: keep ticks clear of each other and of the gap marks.
+  const minSpacing = Math.min(pxPerTick, 60);
+  let lastX = -Infinity;
+  for (const seg of axis.segments) {
+    const x0 = Math.max(0, scale(seg.start));
+    const x1 = Math.min(width, scale(seg.end));
+    if (x1 - x0 < 24) continue;
+    const t0 = scale.invert(x0).getTime();
+    const t1 = scale.invert(x1).getTime();
+    const { ticks, step } = timeTicks(t0, t1, Math.max(1, Math.floor((x1 - x0) / pxPerTick)), timeZone);
+    const edge0 = scale(seg.start) > 0 ? x0 + 20 : 0;
+    const edge1 = scale(seg.end) < width ? x1 - 20 : width;
+    for (const t of ticks) {
+      const x = scale(t);
+      if (x < edge0 || x > edge1 || x - lastX < minSpacing) continue;
+      out.push({ t, x, label: formatTick(t, step, timeZone) });
+      lastX = x;
+    }
+  }
+  return out;
+}
+
+/** The gaps of a broken axis that are (partly) in `[0, width]` on `scale`. */
+export function placeGaps(scale: TimeScale, axis: BrokenAxis, width: number): PlacedGap[] {
+  const out: PlacedGap[] = [];
+  for (const g of axis.gaps) {
+    const x0 = scale(g.start);
+    const x1 = scale(g.end);
+    if (x1 < 0 || x0 > width) continue;
+    out.push({ x0, x1, idle: g.idle, label: `⋯ ${formatDuration(g.idle)} ⋯` });
+  }
+  return out;
+}
+
+/** The time range in view: `[scale.invert(0), scale.invert(width)]` as epoch ms. */
+export function visibleRange(scale: TimeScale, width: number): [number, number] {
+  return [scale.invert(0).getTime(), scale.invert(width).getTime()];
+}

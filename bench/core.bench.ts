@@ -1,0 +1,107 @@
+/**
+ * Core benchmark: `deriveSessions` on shuffled generated events, against just sorting the
+ * same events by `ts` in the same process (the floor any derivation must pay).
+ *
+ *   npm run bench -- core            10k, 100k, 1M and 10M events
+ *   npm run bench -- core --quick    10k and 100k
+ *
+ * Each size runs in its own child process so that its peak memory is its own.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { deriveSessions } from '../src/core/index.js';
+import { generateEvents } from '../src/core/sample-data.js';
+import type { RawEvent } from '../src/core/types.js';
+
+const MB = 1024 * 1024;
+
+interface Row {
+  events: number;
+  devices: number;
+  sessions: number;
+  sortMs: number;
+  deriveMs: number;
+  eventsPerSec: number;
+  ratio: number;
+  modelHeapMb: number;
+  peakRssMb: number;
+  runs: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+
+/** The baseline: a copy of the events sorted by ts, timed, then let go. */
+function timeSort(events: RawEvent[]): number {
+  gc();
+  const t = performance.now();
+  const sorted = events.slice().sort((a, b) => (a.ts as number) - (b.ts as number));
+  const ms = performance.now() - t;
+  if (sorted.length !== events.length) throw new Error('sort lost events');
+  return ms;
+}
+
+function measure(size: number): Row {
+  const events = generateEvents({ seed: 7, events: size, shuffle: true }) as RawEvent[];
+  const runs = size <= 100_000 ? 7 : size <= 1_000_000 ? 3 : 1;
+  const sortTimes: number[] = [];
+  const deriveTimes: number[] = [];
+  let sessions = 0;
+  let devices = 0;
+  let modelHeap = 0;
+  for (let r = 0; r < runs; r++) {
+    sortTimes.push(timeSort(events));
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const t = performance.now();
+    const model = deriveSessions(events);
+    deriveTimes.push(performance.now() - t);
+    gc();
+    modelHeap = process.memoryUsage().heapUsed - before;
+    sessions = model.sessions.length;
+    devices = new Set(model.sessions.map((s) => s.deviceId)).size;
+    if (model.stats.accepted !== events.length) throw new Error('events were dropped');
+  }
+  const sortMs = median(sortTimes);
+  const deriveMs = median(deriveTimes);
+  return {
+    events: events.length,
+    devices,
+    sessions,
+    sortMs,
+    deriveMs,
+    eventsPerSec: events.length / (deriveMs / 1000),
+    ratio: deriveMs / sortMs,
+    modelHeapMb: modelHeap / MB,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    runs,
+  };
+}
+
+const child = process.argv.find((a) => a.startsWith('--size='));
+if (child) {
+  process.stdout.write(JSON.stringify(measure(Number(child.slice('--size='.length)))));
+} else {
+  const sizes = process.argv.includes('--quick') ? [10_000, 100_000] : [10_000, 100_000, 1_000_000, 10_000_000];
+  const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  console.log('deriveSessions on shuffled generated events vs. sorting the same events by ts (same process, medians)\n');
+  console.log('| events | devices | sessions | sort ms | derive ms | events/s | derive / sort | model heap MB | peak RSS MB | runs |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const size of sizes) {
+    const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), `--size=${size}`], {
+      encoding: 'utf8',
+      maxBuffer: 1e6,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    if (r.status !== 0) {
+      console.log(`| ${fmt(size)} | failed (exit ${r.status ?? r.signal}) |`);
+      process.exitCode = 1;
+      continue;
+    }
+    const row = JSON.parse(r.stdout) as Row;
+    console.log(
+      `| ${fmt(row.events)} | ${fmt(row.devices)} | ${fmt(row.sessions)} | ${fmt(row.sortMs, 1)} | ${fmt(row.deriveMs, 1)} | ${fmt(row.eventsPerSec)} | ${fmt(row.ratio, 2)} | ${fmt(row.modelHeapMb)} | ${fmt(row.peakRssMb)} | ${row.runs} |`,
+    );
+  }
+  console.log(`\nNode ${process.version}, ${process.arch}; peak RSS includes the generated input events.`);
+}

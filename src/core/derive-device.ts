@@ -287,9 +287,12 @@ class DeviceMachine {
 
 function mergeDimensions(events: readonly SessionEvent[], userId: string | undefined): Attributes {
   const out: Record<string, Primitive> = {};
+  let previous: Attributes | undefined;
   for (const e of events) {
     const r = e.resource;
-    if (!r) continue;
+    // SDKs send one resource object for many events: merging it again changes nothing.
+    if (!r || r === previous) continue;
+    previous = r;
     for (const key in r) {
       const v = r[key];
       if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[key] = v;

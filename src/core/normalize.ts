@@ -105,51 +105,37 @@ function show(value: unknown): string {
   return `a ${Array.isArray(value) ? 'array' : typeof value}`;
 }
 
-/** The result of normalising one input item: an event, or why it was left out. */
-export type Normalized = { event: SessionEvent; diagnostic?: undefined } | { event?: undefined; diagnostic: Diagnostic };
+/** Tells a normalised item's diagnostic from its event (an event has no `code`). */
+export const isDiagnostic = (item: SessionEvent | Diagnostic): item is Diagnostic => 'code' in item;
 
 /**
  * Validates one input item (spec §2) and turns it into a {@link SessionEvent}.
- * Never throws: a bad item comes back as a diagnostic. Duplicate ids are checked by the
+ * Never throws: a bad item comes back as a diagnostic (tell them apart with {@link isDiagnostic}). Duplicate ids are checked by the
  * caller, which knows what was seen before.
  */
-export function normalizeItem(item: unknown, index: number): Normalized {
+export function normalizeItem(item: unknown, index: number): SessionEvent | Diagnostic {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-    return {
-      diagnostic: {
-        index,
-        code: 'not-an-object',
-        message: `item ${index} is ${show(item)}, not an event object`,
-      },
-    };
+    return { index, code: 'not-an-object', message: `item ${index} is ${show(item)}, not an event object` };
   }
   const raw = item as Record<string, unknown>;
   const ts = timestampOf(raw.ts);
   if (ts === undefined) {
     const what = raw.ts === undefined ? 'has no "ts"' : `has "ts" ${show(raw.ts)}`;
-    return {
-      diagnostic: {
-        index,
-        code: 'invalid-timestamp',
-        message: `item ${index} ${what}: expected epoch milliseconds or an ISO-8601 date`,
-      },
-    };
+    return { index, code: 'invalid-timestamp', message: `item ${index} ${what}: expected epoch milliseconds or an ISO-8601 date` };
   }
   const type = raw.type;
   if (typeof type !== 'string' || type === '') {
     return {
-      diagnostic: {
-        index,
-        code: 'missing-type',
-        message: `item ${index} has ${type === undefined ? 'no "type"' : `"type" ${show(type)}`}: expected a non-empty string`,
-      },
+      index,
+      code: 'missing-type',
+      message: `item ${index} has ${type === undefined ? 'no "type"' : `"type" ${show(type)}`}: expected a non-empty string`,
     };
   }
   const deviceKey = idOf(raw.deviceId) ?? idOf(raw.userId) ?? 'unknown';
   const state = raw.state === 'foreground' || raw.state === 'background' ? (raw.state as AppState) : undefined;
   const duration = typeof raw.duration === 'number' && Number.isFinite(raw.duration) && raw.duration >= 0 ? raw.duration : undefined;
   // One object literal with every key, in one order: V8 keeps one hidden class for all events.
-  const event: SessionEvent = {
+  return {
     index,
     ts,
     type,
@@ -166,7 +152,6 @@ export function normalizeItem(item: unknown, index: number): Normalized {
     resource: bagOf(raw.resource),
     late: false,
   };
-  return { event };
 }
 
 /** The diagnostic for a later item whose `id` was already seen. */

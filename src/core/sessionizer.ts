@@ -1,5 +1,5 @@
 import { deriveDevice, type DeviceResult, type ResolvedOptions } from './derive-device.js';
-import { duplicateDiagnostic, normalizeItem } from './normalize.js';
+import { duplicateDiagnostic, isDiagnostic, normalizeItem } from './normalize.js';
 import type { Diagnostic, Session, SessionEvent, SessionModel, SessionOptions, Sessionizer, StitchedSession } from './types.js';
 
 /** Default inactivity timeout: 30 minutes. */
@@ -62,9 +62,9 @@ export function createSessionizer(options?: SessionOptions): Sessionizer {
     const offset = input;
     for (let i = 0; i < events.length; i++) {
       const index = offset + i;
-      const { event, diagnostic } = normalizeItem(events[i], index);
-      if (diagnostic) {
-        diagnostics.push(diagnostic);
+      const event = normalizeItem(events[i], index);
+      if (isDiagnostic(event)) {
+        diagnostics.push(event);
         continue;
       }
       if (event.id !== undefined) {

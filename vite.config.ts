@@ -9,6 +9,7 @@ const entries: Record<string, string> = {
   index: 'src/index.ts',
   core: 'src/core/index.ts',
   'elements/session-timeline': 'src/elements/session-timeline/session-timeline.ts',
+  'elements/stitched-sessions': 'src/elements/stitched-sessions/stitched-sessions.ts',
 };
 
 // Dependencies stay bare imports in dist so the consumer's bundler dedupes them

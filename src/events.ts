@@ -65,8 +65,49 @@ export class RangeSelectEvent extends Event {
   }
 }
 
+/** `detail` of {@link DeviceSelectEvent}. */
+export interface DeviceSelectDetail {
+  /** The row's device (for a user row: the device used last); open it in `<session-timeline device-id>`. */
+  readonly deviceId: string;
+  /** The row's user, if known. */
+  readonly userId: string | undefined;
+  /** Every device of the row (several for a user with two phones). */
+  readonly deviceIds: readonly string[];
+  /** The row's sessions the filter kept, by start. */
+  readonly sessions: readonly Session[];
+}
+
+/** A device (or user) row was chosen (click on its label or an empty part of it, Enter on the row). */
+export class DeviceSelectEvent extends Event {
+  static readonly eventName = 'device-select' as const;
+  readonly detail: DeviceSelectDetail;
+  constructor(detail: DeviceSelectDetail) {
+    super(DeviceSelectEvent.eventName, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
+/** `detail` of {@link StitchedSelectEvent}. */
+export interface StitchedSelectDetail {
+  readonly stitched: StitchedSession;
+  /** Its sessions the filter kept (all of them without a filter). */
+  readonly sessions: readonly Session[];
+}
+
+/** A stitched session was chosen (click on the line joining its sessions, Shift + Enter on one of them). */
+export class StitchedSelectEvent extends Event {
+  static readonly eventName = 'stitched-select' as const;
+  readonly detail: StitchedSelectDetail;
+  constructor(detail: StitchedSelectDetail) {
+    super(StitchedSelectEvent.eventName, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
+    'device-select': DeviceSelectEvent;
+    'stitched-select': StitchedSelectEvent;
     'session-select': SessionSelectEvent;
     'event-select': EventSelectEvent;
     'range-select': RangeSelectEvent;

@@ -2,3 +2,5 @@
 export * from './core/index.js';
 export * from './events.js';
 export { SessionTimeline } from './elements/session-timeline/session-timeline.js';
+export { StitchedSessions } from './elements/stitched-sessions/stitched-sessions.js';
+export type { Alignment, GroupBy, SessionFilter, SessionPredicate, SortKey } from './render/rows.js';

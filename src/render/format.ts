@@ -135,6 +135,23 @@ const STEPS = [
   HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY, 30 * DAY,
 ];
 
+/** The steps ticks are spaced by (1 s to 30 d), smallest first. */
+export const TICK_STEPS: readonly number[] = STEPS;
+
+/**
+ * Elapsed time since a start, for a relative axis: `"0"`, `"+30 s"`, `"+45 min"`, `"+1 h"`,
+ * `"+2 h 30 min"`, `"+1 d"`, `"+3 d 12 h"`.
+ */
+export function formatElapsed(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  if (Math.abs(ms) < 1) return '0';
+  const sign = ms < 0 ? '-' : '+';
+  const a = Math.abs(ms);
+  // Whole seconds under 10 s read "5 s", not "5.0 s".
+  const text = a < 10 * SECOND && a % SECOND === 0 ? `${a / SECOND} s` : formatDuration(a);
+  return `${sign}${text}`;
+}
+
 /** Ticks of a time range, aligned to round local times in the zone. */
 export interface TimeTicks {
   readonly ticks: number[];
@@ -174,4 +191,16 @@ export function formatTick(t: number, step: number, timeZone: TimeZone): string 
   const local = t + zoneOffset(t, timeZone);
   if (step >= DAY || local % DAY === 0) return formatDate(t, timeZone);
   return formatTime(t, timeZone, step < MINUTE ? 's' : 'min');
+}
+
+/**
+ * A session's dimensions the way people name a phone: `"Pixel 8, Android 15, app 2.3.0, DE"`
+ * (model, OS and version, app version, country; what is missing is left out).
+ */
+export function formatDimensions(d: Readonly<Record<string, string | number | boolean | null>>): string {
+  const os = [d['os.name'], d['os.version']].filter((v) => v !== undefined && v !== null).join(' ');
+  return [d['device.model'], os || undefined, d['app.version'] !== undefined ? `app ${String(d['app.version'])}` : undefined, d['country']]
+    .filter((v) => v !== undefined && v !== null && v !== '')
+    .map(String)
+    .join(', ');
 }

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import { scaleUtc, type ScaleTime } from 'd3-scale';
-import { formatDuration, formatTick, timeTicks, type TimeZone } from './format.js';
+import { DAY, TICK_STEPS, formatDuration, formatElapsed, formatTick, timeTicks, type TimeZone } from './format.js';
 
 /** A stretch of time, epoch ms, `end >= start`. */
 export interface Interval {
@@ -200,4 +200,46 @@ export function placeGaps(scale: TimeScale, axis: BrokenAxis, width: number): Pl
 /** The time range in view: `[scale.invert(0), scale.invert(width)]` as epoch ms. */
 export function visibleRange(scale: TimeScale, width: number): [number, number] {
   return [scale.invert(0).getTime(), scale.invert(width).getTime()];
+}
+
+/**
+ * A plain (unbroken) time scale over `[start, end]` across `[0, width]`, as the polylinear
+ * {@link TimeScale} the zoom maths expects. Used for calendar and elapsed-time axes.
+ */
+export function linearTimeScale(start: number, end: number, width: number): TimeScale {
+  const hi = end > start ? end : start + 1;
+  return scaleUtc<number, number>().domain([new Date(start), new Date(hi)]).range([0, Math.max(1, width)]);
+}
+
+/**
+ * Ticks of an elapsed-time axis (the domain is ms since each row's start): round steps
+ * (`1 s` to `30 d`) labelled `"0"`, `"+1 h"`, `"+1 d"`, about one per `pxPerTick`.
+ */
+export function elapsedTicks(scale: TimeScale, width: number, pxPerTick = 96): PlacedTick[] {
+  const [t0, t1] = visibleRange(scale, width);
+  const span = t1 - t0;
+  if (!(span > 0)) return [];
+  const maxCount = Math.max(1, Math.floor(width / pxPerTick));
+  const step = TICK_STEPS.find((s) => span / s <= maxCount) ?? Math.ceil(span / maxCount / DAY) * DAY;
+  const out: PlacedTick[] = [];
+  for (let t = Math.ceil(Math.max(0, t0) / step) * step; t <= t1; t += step) {
+    const x = scale(t);
+    // Keep the edge labels inside the axis (they are about 40 px wide).
+    if (t !== 0 && (x < 18 || x > width - 18)) continue;
+    out.push({ t, x, label: formatElapsed(t) });
+  }
+  return out;
+}
+
+/** Ticks of a plain calendar axis in a time zone (round local times, dates at midnight). */
+export function calendarTicks(scale: TimeScale, width: number, timeZone: TimeZone, pxPerTick = 110): PlacedTick[] {
+  const [t0, t1] = visibleRange(scale, width);
+  const { ticks, step } = timeTicks(t0, t1, Math.max(1, Math.floor(width / pxPerTick)), timeZone);
+  const out: PlacedTick[] = [];
+  for (const t of ticks) {
+    const x = scale(t);
+    if (x < 20 || x > width - 20) continue;
+    out.push({ t, x, label: formatTick(t, step, timeZone) });
+  }
+  return out;
 }

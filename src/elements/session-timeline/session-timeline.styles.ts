@@ -1,6 +1,9 @@
 import { css } from 'lit';
 import { themeTokens } from '../shared/theme.js';
 import { stateStyles } from '../shared/state-message.js';
+import { baseStyles } from '../shared/base-styles.js';
+import { timeAxisStyles } from '../shared/time-axis.js';
+import { tooltipStyles } from '../shared/tooltip.js';
 
 /** Layout constants shared by the styles and the element's geometry. */
 export const LABEL_WIDTH = 116;
@@ -11,7 +14,10 @@ export const ROW_HEIGHT = 28;
 
 export const styles = [
   themeTokens('session-timeline'),
+  baseStyles,
   stateStyles,
+  timeAxisStyles,
+  tooltipStyles,
   css`
     :host {
       --_lane-height: ${LANE_HEIGHT}px;
@@ -26,28 +32,6 @@ export const styles = [
       border-radius: 8px;
       overflow: hidden;
       contain: content;
-    }
-    :host([hidden]) {
-      display: none;
-    }
-    * {
-      box-sizing: border-box;
-    }
-    button {
-      font: inherit;
-      color: inherit;
-    }
-    :focus-visible {
-      outline: 2px solid var(--_accent);
-      outline-offset: 1px;
-    }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
 
     /* Header: who, lanes menu, search, diagnostics */
@@ -320,55 +304,13 @@ export const styles = [
       fill: color-mix(in srgb, var(--_accent) 15%, transparent);
       stroke: var(--_accent);
     }
-    .tooltip {
-      position: absolute;
-      z-index: 4;
-      max-width: 22rem;
-      padding: 0.4rem 0.55rem;
-      border-radius: 5px;
-      background: var(--_text);
-      color: var(--_background);
-      font-size: 12px;
-      line-height: 1.35;
-      pointer-events: none;
-      box-shadow: 0 4px 14px rgb(0 0 0 / 0.25);
-    }
-    .tooltip p {
-      margin: 0;
-      overflow-wrap: anywhere;
-    }
-    .tooltip .tip-title {
-      font-weight: 600;
-    }
-    .tooltip .tip-attr {
-      font-family: var(--_font-mono);
-      font-size: 11px;
-      opacity: 0.85;
-    }
 
     /* Axis */
     .axis-row {
       border-top: 1px solid var(--_border);
     }
     .axis {
-      display: block;
       height: ${AXIS_HEIGHT}px;
-      overflow: hidden;
-    }
-    .axis text {
-      font-size: 11px;
-      fill: var(--_muted);
-      font-family: var(--_font);
-    }
-    .axis line {
-      stroke: var(--_border);
-    }
-    .axis .gap-mark {
-      stroke: var(--_muted);
-      stroke-dasharray: 2 2;
-    }
-    .axis .gap-label {
-      fill: var(--_text);
     }
 
     /* Details list */

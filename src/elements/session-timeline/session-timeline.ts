@@ -4,7 +4,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { deriveSessions } from '../../core/index.js';
 import type { Primitive, Session, SessionEvent, SessionModel, StitchedSession } from '../../core/types.js';
 import { EventSelectEvent, RangeSelectEvent, SessionSelectEvent } from '../../events.js';
-import { checkTimeZone, formatCount, formatDateTime, formatDuration, formatTime, formatTimeRange, plural, type TimeZone } from '../../render/format.js';
+import { checkTimeZone, formatCount, formatDateTime, formatDimensions, formatDuration, formatTime, formatTimeRange, plural, type TimeZone } from '../../render/format.js';
 import { LANES, LANE_IDS, buildLaneIndexes, httpStatus, isFlagged, laneAt, laneOf, layoutLanes, positionInLane, severityOf, type LaneId, type LaneIndex, type PlacedLane } from '../../render/lanes.js';
 import { binByColumn, hitTest, lowerBound, nearestIndex, upperBound, type Bin, type Projection } from '../../render/lod.js';
 import { ResizeController } from '../../render/resize-controller.js';
@@ -14,6 +14,9 @@ import { zoomIdentity } from 'd3-zoom';
 import { END_BADGES, STITCHED_END_WORDS, endBadgeText } from '../shared/end-reason.js';
 import { stateMessage, summarizeDiagnostics } from '../shared/state-message.js';
 import { readTokens, watchColorScheme } from '../shared/theme.js';
+import { circle, diamond, drawEndGlyph, prepareCanvas, triangle } from '../shared/canvas.js';
+import { timeAxis } from '../shared/time-axis.js';
+import { tooltipBox } from '../shared/tooltip.js';
 import { AXIS_HEIGHT, LABEL_WIDTH, LANE_HEIGHT, ROW_HEIGHT, styles } from './session-timeline.styles.js';
 
 /** Everything derived for the device on show (rebuilt only when the model or the device changes). */
@@ -22,6 +25,9 @@ interface DeviceView {
   readonly userId: string | undefined;
   readonly sessions: readonly Session[];
   readonly stitched: readonly StitchedSession[];
+  /** Sessions' and stitched sessions' starts and running-max ends, for finding those in view (see `inView`). */
+  readonly sessionTimes: IntervalIndex;
+  readonly stitchedTimes: IntervalIndex;
   readonly sessionOf: ReadonlyMap<SessionEvent, Session>;
   readonly stitchedById: ReadonlyMap<string, StitchedSession>;
   readonly lanes: ReadonlyMap<LaneId, LaneIndex>;
@@ -71,7 +77,6 @@ const LANE_COLOR: Readonly<Record<LaneId, (typeof COLOR_TOKENS)[number]>> = {
 
 const BIN_PX = 2;
 const OVERSCAN = 6;
-const DIMENSION_KEYS = ['device.model', 'os.name', 'os.version', 'app.version', 'country'] as const;
 
 const laneListConverter = {
   fromAttribute: (v: string | null): LaneId[] => (v ?? '').split(/[\s,]+/).filter((s): s is LaneId => (LANE_IDS as readonly string[]).includes(s)),
@@ -201,6 +206,11 @@ export class SessionTimeline extends LitElement {
   private scale: TimeScale | undefined;
   private ticks: PlacedTick[] = [];
   private gaps: PlacedGap[] = [];
+  /** `gaps` without those that would draw within {@link GAP_MARK_SPACING_PX} of the previous one (many tiny gaps when zoomed out). */
+  private gapMarks: PlacedGap[] = [];
+  /** Strip labels (`aria-label` of session bars) by session, for the time zone they were made in. */
+  private sessionLabels = new Map<Session, string>();
+  private sessionLabelsTz: TimeZone | null = null;
   private lastTransform = this.zoom.transform;
   private listDriven = false;
   private unwatchScheme: (() => void) | undefined;
@@ -298,17 +308,14 @@ export class SessionTimeline extends LitElement {
       }
     }
     const last = sessions[sessions.length - 1]!;
-    const d = last.dimensions;
-    const os = [d['os.name'], d['os.version']].filter((v) => v !== undefined && v !== null).join(' ');
-    const dims = [d[DIMENSION_KEYS[0]], os || undefined, d['app.version'] !== undefined ? `app ${String(d['app.version'])}` : undefined, d['country']]
-      .filter((v) => v !== undefined && v !== null && v !== '')
-      .map(String)
-      .join(', ');
+    const dims = formatDimensions(last.dimensions);
     return {
       deviceId,
       userId: [...sessions].reverse().find((s) => s.userId)?.userId,
       sessions,
       stitched,
+      sessionTimes: intervalIndex(sessions),
+      stitchedTimes: intervalIndex(stitched),
       sessionOf,
       stitchedById: new Map(stitched.map((s) => [s.id, s])),
       lanes: buildLaneIndexes(sessionOf.keys()),
@@ -384,6 +391,7 @@ export class SessionTimeline extends LitElement {
     this.scale = rescalePolylinear(this.baseScale, this.zoom.transform);
     this.ticks = segmentTicks(this.scale, this.axis, this.plotWidth, this.timeZone || undefined);
     this.gaps = placeGaps(this.scale, this.axis, this.plotWidth);
+    this.gapMarks = thinGaps(this.gaps);
   }
 
   private get projection(): Projection {
@@ -678,32 +686,25 @@ export class SessionTimeline extends LitElement {
     const canvas = this.renderRoot.querySelector('canvas');
     const v = this.view;
     if (!canvas || !v || !this.scale) return;
-    const dpr = globalThis.devicePixelRatio || 1;
     const w = this.plotWidth;
     const h = this.placed.length * LANE_HEIGHT;
-    const bw = Math.round(w * dpr);
-    const bh = Math.max(1, Math.round(h * dpr));
-    if (canvas.width !== bw || canvas.height !== bh) {
-      canvas.width = bw;
-      canvas.height = bh;
-    }
-    const ctx = canvas.getContext('2d');
+    const ctx = prepareCanvas(canvas, w, h);
     if (!ctx) return;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, w, h);
     const c = readTokens(this, COLOR_TOKENS) as Colors;
     const p = this.projection;
 
-    // Compressed gaps: a band with the break lines.
-    for (const g of this.gaps) {
-      ctx.fillStyle = c.gap;
-      ctx.fillRect(g.x0, 0, g.x1 - g.x0, h);
+    // Compressed gaps: a band with the break lines (those of marks that do not overlap), in one path.
+    ctx.fillStyle = c.gap;
+    for (const g of this.gaps) ctx.fillRect(g.x0, 0, g.x1 - g.x0, h);
+    if (this.gapMarks.length) {
       ctx.strokeStyle = c.muted;
       ctx.setLineDash([2, 3]);
       ctx.beginPath();
-      for (const gx of [g.x0 + 1.5, g.x1 - 1.5]) {
-        ctx.moveTo(gx, 0);
-        ctx.lineTo(gx, h);
+      for (const g of this.gapMarks) {
+        for (const gx of [g.x0 + 1.5, g.x1 - 1.5]) {
+          ctx.moveTo(gx, 0);
+          ctx.lineTo(gx, h);
+        }
       }
       ctx.stroke();
       ctx.setLineDash([]);
@@ -793,20 +794,27 @@ export class SessionTimeline extends LitElement {
     const w = this.plotWidth;
     const sessions = v.sessions;
     const stripFocus = Math.min(this.stripFocus, sessions.length - 1);
+    const tz = this.tz;
+    if (this.sessionLabelsTz !== tz) {
+      this.sessionLabels = new Map();
+      this.sessionLabelsTz = tz;
+    }
     const bars: TemplateResult[] = [];
-    sessions.forEach((session, i) => {
-      const x0 = s(session.start);
-      const x1 = Math.max(x0 + 3, s(session.end));
-      // Keep the DOM small: only sessions in view (and the roving tab stop).
-      if ((x1 < -40 || x0 > w + 40) && i !== stripFocus) return;
+    /** Session `i` drawn over `[x0, x1]`; `more` other sessions share its column; `next` is the session after them. */
+    const bar = (i: number, x0: number, x1: number, more: number, next: Session | undefined): void => {
+      const session = sessions[i]!;
       const badge = END_BADGES[session.endReason];
-      const next = sessions[i + 1];
       const room = (next ? s(next.start) : w) - x1;
       const wordPx = badge.word.length * 6.5 + 20;
       // After the bar when there is room, else inside its end when the bar is wide enough.
       const inside = room < wordPx && x1 - x0 >= wordPx + 8;
       const showWord = room >= wordPx || inside;
-      const label = `Session ${session.number}, ${session.state}, ${formatTimeRange(session.start, session.end, this.tz, true)}, ${formatDuration(session.duration)}, ended: ${badge.word}`;
+      let label = this.sessionLabels.get(session);
+      if (label === undefined) {
+        label = `Session ${session.number}, ${session.state}, ${formatTimeRange(session.start, session.end, tz, true)}, ${formatDuration(session.duration)}, ended: ${badge.word}`;
+        this.sessionLabels.set(session, label);
+      }
+      if (more) label += `, and ${plural(more, 'more session')} here (zoom in to tell them apart)`;
       bars.push(html`<button
           class="session ${session.state}"
           part="session"
@@ -824,17 +832,71 @@ export class SessionTimeline extends LitElement {
         <span class="badge ${badge.tone} ${inside ? 'inside' : ''}" style=${styleMap(inside ? { right: `${w - x1 + 2}px` } : { left: `${x1 + 1}px` })} aria-hidden="true"
           >${badge.glyph}${showWord ? html`<span class="word">${badge.word}</span>` : nothing}</span
         >`);
-    });
-    const groups = v.stitched.map((st) => {
+    };
+    // Keep the DOM small: only sessions in view (two binary searches) and the roving tab stop.
+    // Bars are at least 3 px wide, so sessions that start within 3 px of each other overlap:
+    // such a crowd is one bar spanning them all, showing the most severe ending (a crash
+    // before a warning before the rest); a single session is drawn as it is.
+    const [first, stop] = inView(v.sessionTimes, s, -44, w + 44);
+    if (stripFocus >= 0 && stripFocus < first) bar(stripFocus, s(sessions[stripFocus]!.start), Math.max(s(sessions[stripFocus]!.start) + 3, s(sessions[stripFocus]!.end)), 0, sessions[stripFocus + 1]);
+    for (let i = first; i < stop; ) {
+      const session = sessions[i]!;
+      const x0 = s(session.start);
+      let x1 = Math.max(x0 + 3, s(session.end));
+      if (x1 < -40 || x0 > w + 40) {
+        if (i === stripFocus) bar(i, x0, x1, 0, sessions[i + 1]);
+        i++;
+        continue;
+      }
+      let shown = i;
+      let j = i + 1;
+      for (; j < stop; j++) {
+        const other = sessions[j]!;
+        const xj = s(other.start);
+        if (xj - x0 >= 3) break;
+        x1 = Math.max(x1, xj + 3, s(other.end));
+        if (SEVERITY[END_BADGES[other.endReason].tone] > SEVERITY[END_BADGES[sessions[shown]!.endReason].tone]) shown = j;
+      }
+      bar(shown, x0, x1, j - i - 1, sessions[j]);
+      // The roving tab stop is always in the DOM, even inside a crowd.
+      if (stripFocus >= i && stripFocus < j && stripFocus !== shown) {
+        const f = sessions[stripFocus]!;
+        bar(stripFocus, s(f.start), Math.max(s(f.start) + 3, s(f.end)), 0, sessions[stripFocus + 1]);
+      }
+      i = j;
+    }
+    if (stripFocus >= stop) bar(stripFocus, s(sessions[stripFocus]!.start), Math.max(s(sessions[stripFocus]!.start) + 3, s(sessions[stripFocus]!.end)), 0, sessions[stripFocus + 1]);
+
+    // Stitched sessions in view; slivers (under 2 px) that touch merge into one band.
+    const groups: unknown[] = [];
+    let sliver: { x0: number; x1: number } | undefined;
+    const flush = (): void => {
+      if (sliver) groups.push(html`<div class="stitched" style=${styleMap({ left: `${sliver.x0}px`, width: `${sliver.x1 - sliver.x0}px` })}></div>`);
+      sliver = undefined;
+    };
+    const [sFirst, sStop] = inView(v.stitchedTimes, s, -2, w + 1);
+    for (let k = sFirst; k < sStop; k++) {
+      const st = v.stitched[k]!;
       const x0 = s(st.start);
-      const x1 = Math.max(x0 + 2, s(st.end));
-      if (x1 < 0 || x0 > w) return nothing;
-      const text = `#${st.number}  ${formatTimeRange(st.start, st.end, this.tz)} · ${formatDuration(st.duration)} · ${plural(st.sessions.length, 'session')} · ended: ${STITCHED_END_WORDS[st.endReason]}`;
+      const end = s(st.end);
+      const x1 = Math.max(x0 + 2, end);
+      if (x1 < 0 || x0 > w) continue;
+      if (end - x0 < 2) {
+        if (sliver && x0 - sliver.x1 < 1) sliver.x1 = Math.max(sliver.x1, x1);
+        else {
+          flush();
+          sliver = { x0, x1 };
+        }
+        continue;
+      }
+      flush();
       const left = Math.max(0, x0);
-      return html`<div class="stitched" style=${styleMap({ left: `${x0}px`, width: `${x1 - x0}px` })}></div>
-        ${x1 - left > 40 ? html`<div class="stitched-label" title=${text} style=${styleMap({ left: `${left}px`, maxWidth: `${x1 - left + 8}px` })}>${text}</div>` : nothing}`;
-    });
-    const gapLabels = this.gaps.map((g) =>
+      const text = x1 - left > 40 ? `#${st.number}  ${formatTimeRange(st.start, st.end, tz)} · ${formatDuration(st.duration)} · ${plural(st.sessions.length, 'session')} · ended: ${STITCHED_END_WORDS[st.endReason]}` : '';
+      groups.push(html`<div class="stitched" style=${styleMap({ left: `${x0}px`, width: `${x1 - x0}px` })}></div>
+        ${text ? html`<div class="stitched-label" title=${text} style=${styleMap({ left: `${left}px`, maxWidth: `${x1 - left + 8}px` })}>${text}</div>` : nothing}`);
+    }
+    flush();
+    const gapLabels = this.gapMarks.map((g) =>
       g.x1 - g.x0 >= g.label.length * 6 ? html`<div class="strip-gap" style=${styleMap({ left: `${g.x0}px`, width: `${g.x1 - g.x0}px` })} aria-hidden="true">${g.label}</div>` : nothing,
     );
     return html`<div class="strip-row">
@@ -893,24 +955,14 @@ export class SessionTimeline extends LitElement {
       }
     }
     if (!lines) return nothing;
-    const left = Math.max(4, Math.min(x + 12, this.plotWidth - 260));
-    const h = this.placed.length * LANE_HEIGHT;
-    const style = y > h / 2 ? { left: `${left}px`, bottom: `${h - y + 10}px` } : { left: `${left}px`, top: `${y + 10}px` };
-    return html`<div class="tooltip" part="tooltip" role="tooltip" id="tooltip" style=${styleMap(style)}>${lines}</div>`;
+    return tooltipBox(lines, { x, y, width: this.plotWidth, height: this.placed.length * LANE_HEIGHT });
   }
 
   private renderAxis(): TemplateResult {
     const w = this.plotWidth;
     return html`<div class="axis-row">
       <div class="row-label" aria-hidden="true">${this.timeZone ? this.timeZone : 'local time'}</div>
-      <svg class="axis" part="axis" width=${w} height=${AXIS_HEIGHT} role="img" aria-label=${this.axisLabel()}>
-        ${this.ticks.map((t) => svg`<g class="tick" transform="translate(${t.x},0)"><line y2="5"></line><text y="18" text-anchor="middle">${t.label}</text></g>`)}
-        ${this.gaps.map((g) => {
-          const wide = g.x1 - g.x0 >= g.label.length * 6;
-          return svg`<g class="gap"><line class="gap-mark" x1=${g.x0} x2=${g.x0} y2=${AXIS_HEIGHT}></line><line class="gap-mark" x1=${g.x1} x2=${g.x1} y2=${AXIS_HEIGHT}></line>
-            <text class="gap-label" x=${(g.x0 + g.x1) / 2} y="18" text-anchor="middle">${wide ? g.label : '⋯'}<title>${g.label} idle</title></text></g>`;
-        })}
-      </svg>
+      ${timeAxis({ width: w, height: AXIS_HEIGHT, ticks: this.ticks, gaps: this.gapMarks, label: this.axisLabel() })}
     </div>`;
   }
 
@@ -1040,6 +1092,50 @@ export class SessionTimeline extends LitElement {
 
 // Helpers (pure) ---------------------------------------------------------------------
 
+/** Severity order of end badges: the one a crowded strip column shows. */
+const SEVERITY: Readonly<Record<string, number>> = { crash: 2, warning: 1, neutral: 0 };
+
+/** Gap marks closer than this to the previous one are not drawn (they would overlap). */
+const GAP_MARK_SPACING_PX = 3;
+
+function thinGaps(gaps: readonly PlacedGap[]): PlacedGap[] {
+  const out: PlacedGap[] = [];
+  let last = -Infinity;
+  for (const g of gaps) {
+    if (g.x0 - last < GAP_MARK_SPACING_PX) continue;
+    out.push(g);
+    last = g.x1;
+  }
+  return out;
+}
+
+/** Starts, and running-max ends, of intervals in their order; `sorted` when the starts never decrease. */
+interface IntervalIndex {
+  readonly start: Float64Array;
+  readonly endMax: Float64Array;
+  readonly sorted: boolean;
+}
+
+function intervalIndex(items: readonly { readonly start: number; readonly end: number }[]): IntervalIndex {
+  const start = new Float64Array(items.length);
+  const endMax = new Float64Array(items.length);
+  let sorted = true;
+  let max = -Infinity;
+  items.forEach((it, i) => {
+    start[i] = it.start;
+    endMax[i] = max = Math.max(max, it.end);
+    if (i > 0 && it.start < start[i - 1]!) sorted = false;
+  });
+  return { start, endMax, sorted };
+}
+
+/** Index range `[first, stop)` of the intervals that may show in screen `[x0, x1]` (all of them when unsorted). */
+function inView(index: IntervalIndex, s: TimeScale, x0: number, x1: number): [number, number] {
+  const n = index.start.length;
+  if (!index.sorted) return [0, n];
+  return [lowerBound(index.endMax, s.invert(x0).getTime() - 1), upperBound(index.start, s.invert(x1).getTime() + 1)];
+}
+
 function matchesQuery(e: SessionEvent, q: string): boolean {
   if (e.name?.toLowerCase().includes(q) || e.type.toLowerCase().includes(q)) return true;
   if (e.attrs) for (const v of Object.values(e.attrs)) if (v !== null && String(v).toLowerCase().includes(q)) return true;
@@ -1160,22 +1256,7 @@ function drawLane(ctx: CanvasRenderingContext2D, lane: PlacedLane, index: LaneIn
           ctx.fillRect(x - 1, mid - 6, 3, 9);
         } else {
           ctx.fillStyle = ctx.strokeStyle = c['color-crash'];
-          if (e.type === 'anr') {
-            ctx.fillRect(x - 5, mid - 7, 3.5, 14);
-            ctx.fillRect(x + 1.5, mid - 7, 3.5, 14);
-          } else if (e.type === 'oom') {
-            diamond(ctx, x, mid, 8);
-          } else {
-            ctx.lineWidth = 3.5;
-            ctx.lineCap = 'round';
-            ctx.beginPath();
-            ctx.moveTo(x - 6, mid - 6);
-            ctx.lineTo(x + 6, mid + 6);
-            ctx.moveTo(x + 6, mid - 6);
-            ctx.lineTo(x - 6, mid + 6);
-            ctx.stroke();
-            ctx.lineWidth = 1;
-          }
+          drawEndGlyph(ctx, e.type === 'anr' ? 'anr' : e.type === 'oom' ? 'oom' : 'crash', x, mid);
         }
         break;
       case 'custom':
@@ -1193,38 +1274,6 @@ function drawLane(ctx: CanvasRenderingContext2D, lane: PlacedLane, index: LaneIn
         ctx.fillText(text, x + r + 2, lane.y + 7);
       }
     }
-  }
-}
-
-function circle(ctx: CanvasRenderingContext2D, x: number, y: number, r: number): void {
-  ctx.beginPath();
-  ctx.arc(x, y, r, 0, Math.PI * 2);
-  ctx.fill();
-}
-
-function diamond(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, fill = true): void {
-  ctx.beginPath();
-  ctx.moveTo(x, y - r);
-  ctx.lineTo(x + r, y);
-  ctx.lineTo(x, y + r);
-  ctx.lineTo(x - r, y);
-  ctx.closePath();
-  if (fill) ctx.fill();
-  else ctx.stroke();
-}
-
-function triangle(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, up: boolean, fill = true): void {
-  ctx.beginPath();
-  const d = up ? -1 : 1;
-  ctx.moveTo(x, y + d * r);
-  ctx.lineTo(x + r, y - d * r * 0.8);
-  ctx.lineTo(x - r, y - d * r * 0.8);
-  ctx.closePath();
-  if (fill) ctx.fill();
-  else {
-    ctx.lineWidth = 1.5;
-    ctx.stroke();
-    ctx.lineWidth = 1;
   }
 }
 

@@ -1,0 +1,939 @@
+import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { zoomIdentity } from 'd3-zoom';
+import { deriveSessions } from '../../core/index.js';
+import type { EndReason, Session, SessionModel } from '../../core/types.js';
+import { DeviceSelectEvent, SessionSelectEvent, StitchedSelectEvent } from '../../events.js';
+import { summarizeCohort, formatShare, type CohortSummary } from '../../render/cohort-summary.js';
+import { checkTimeZone, formatCount, formatDate, formatDateTime, formatDimensions, formatDuration, formatElapsed, formatTimeRange, plural, type TimeZone } from '../../render/format.js';
+import { binByColumn, hitTest, lowerBound, upperBound, type Projection } from '../../render/lod.js';
+import { ResizeController } from '../../render/resize-controller.js';
+import {
+  MARKED_REASONS,
+  SORT_KEYS,
+  SORT_LABELS,
+  buildRows,
+  groupAt,
+  nearestSession,
+  rowAt,
+  rowOffset,
+  rowsExtent,
+  sortRows,
+  visibleRows,
+  type Alignment,
+  type CohortRow,
+  type GroupBy,
+  type SessionFilter,
+  type SortKey,
+} from '../../render/rows.js';
+import { calendarTicks, elapsedTicks, linearTimeScale, rescalePolylinear, visibleRange, type PlacedTick, type TimeScale } from '../../render/time-scale.js';
+import { ZoomController } from '../../render/zoom-controller.js';
+import { drawEndGlyph, prepareCanvas, type MarkedEnd } from '../shared/canvas.js';
+import { END_BADGES, STITCHED_END_WORDS, endBadgeText } from '../shared/end-reason.js';
+import { stateMessage, summarizeDiagnostics } from '../shared/state-message.js';
+import { readTokens, watchColorScheme } from '../shared/theme.js';
+import { timeAxis } from '../shared/time-axis.js';
+import { tooltipBox } from '../shared/tooltip.js';
+import { AXIS_HEIGHT, DEFAULT_ROWS_HEIGHT, LABEL_WIDTH, ROW_HEIGHT, SPARK_HEIGHT, SPARK_WIDTH, styles } from './stitched-sessions.styles.js';
+
+/** What the pointer or the keyboard points at: a row, and in it a session or a stitched session. */
+interface Target {
+  /** Position in the sorted rows. */
+  readonly row: number;
+  /** Index in the row's sessions, or `-1`. */
+  readonly session: number;
+  /** Index in the row's groups, or `-1`. */
+  readonly group: number;
+}
+
+const COLOR_TOKENS = ['background', 'surface', 'text', 'muted', 'border', 'accent', 'session-foreground', 'session-background', 'end-crash', 'end-warning'] as const;
+type Colors = Record<(typeof COLOR_TOKENS)[number], string>;
+
+/** End reasons shown as a share in the summary line, with their shape. */
+const PROBLEM_REASONS: readonly EndReason[] = ['crash', 'anr', 'oom', 'abnormal'];
+const OVERSCAN = 6;
+const BAR_HEIGHT = 14;
+/** End marks are centred this far right of the session's end, px. */
+const MARK_OFFSET = 6;
+
+const sortConverter = {
+  fromAttribute: (v: string | null): SortKey => ((SORT_KEYS as readonly string[]).includes(v ?? '') ? (v as SortKey) : 'last-seen'),
+  toAttribute: (v: SortKey): string => v,
+};
+
+/**
+ * Many devices' (or users') sessions stitched over time: one row per device, its stitched
+ * sessions as groups of bars joined by a thin line on a shared, zoomable time axis, with
+ * crashes, ANRs, OOMs and abnormal ends marked where they happened. A header summarises the
+ * cohort (devices, stitched sessions, sessions, end-reason shares, medians, sessions per day).
+ * Rows are virtualized: only the rows in view exist in the DOM, and their bars are drawn on
+ * one canvas, so ten thousand devices scroll smoothly.
+ *
+ * Keyboard on the focused rows: ↑/↓ choose a row (Page Up / Page Down, Home / End jump),
+ * ←/→ step through the row's sessions, Enter selects the session (Shift + Enter: its stitched
+ * session) or the row, Shift + ←/→ pan, + / - zoom, 0 resets. Ctrl/Cmd + wheel zooms (a plain
+ * wheel scrolls the rows), drag pans.
+ *
+ * @summary A cohort's stitched sessions over time, one row per device or user.
+ *
+ * @fires device-select - {@link DeviceSelectEvent} when a row is clicked (its label or an empty part) or chosen with Enter.
+ * @fires stitched-select - {@link StitchedSelectEvent} when the line of a stitched session is clicked, or Shift + Enter on one of its sessions.
+ * @fires session-select - {@link SessionSelectEvent} when a session bar is clicked or chosen with Enter.
+ *
+ * @csspart header - The summary, the sparkline and the alignment and sort controls.
+ * @csspart summary - The summary line of the cohort.
+ * @csspart sparkline - The histogram of sessions per day.
+ * @csspart rows - The scrolling rows (labels and bars).
+ * @csspart row-label - The label of one visible row.
+ * @csspart axis - The time axis under the rows.
+ * @csspart tooltip - The tooltip of the hovered or focused row, stitched session or session.
+ * @csspart state - The loading, empty and error messages.
+ *
+ * @cssproperty --stitched-sessions-font - Font family.
+ * @cssproperty --stitched-sessions-background - Background colour.
+ * @cssproperty --stitched-sessions-surface - Background of every other row and of messages.
+ * @cssproperty --stitched-sessions-text - Text colour.
+ * @cssproperty --stitched-sessions-muted - Secondary text, and the line joining a stitched session's bars.
+ * @cssproperty --stitched-sessions-border - Border colour.
+ * @cssproperty --stitched-sessions-accent - Selection and focus colour.
+ * @cssproperty --stitched-sessions-session-foreground - Foreground session bars (solid).
+ * @cssproperty --stitched-sessions-session-background - Background session bars (hatched, lighter).
+ * @cssproperty --stitched-sessions-end-crash - Crash, ANR and OOM marks (also `-end-warning` for abnormal ends).
+ * @cssproperty --stitched-sessions-rows-height - Height of the scrolling rows (default 420px).
+ */
+export class StitchedSessions extends LitElement {
+  static override styles = styles;
+
+  // Controllers ------------------------------------------------------------------------
+
+  private readonly resize = new ResizeController(this, () => this.renderRoot.querySelector('.scroller'));
+  /** Zoom and pan state of the time axis (d3-zoom maths); exposed for tests and for synchronising views. */
+  readonly zoom = new ZoomController(this, {
+    width: () => this.plotWidth,
+    maxScale: () => this.maxScale,
+  });
+
+  // Public properties ------------------------------------------------------------------
+
+  /** Raw events (any JSON array); sessions are derived with the core. Ignored when `model` is set. */
+  @property({ attribute: false }) events: unknown;
+
+  /** An already derived model; wins over `events`. */
+  @property({ attribute: false }) model: SessionModel | undefined;
+
+  /**
+   * Chooses the cohort: a predicate on sessions, or an object with `matches(session)` (a
+   * `FilterIndex` fits). Rows show only the sessions it keeps; rows left empty are hidden.
+   * A matcher changed in place is picked up when its `version` changes on the next update
+   * (call `requestUpdate()`), or assign it again.
+   */
+  @property({ attribute: false }) filter: SessionFilter | null | undefined;
+
+  /** One row per `device` (default) or per `user` (a user's devices share a row). */
+  @property({ attribute: 'group-by', reflect: true }) groupBy: GroupBy = 'device';
+
+  /** `calendar` (absolute time, default) or `relative` (every row starts at its first session). */
+  @property({ reflect: true }) align: Alignment = 'calendar';
+
+  /** Row order: `last-seen` (default), `first-seen`, `sessions`, `foreground-time`, `crashes`. */
+  @property({ reflect: true, converter: sortConverter }) sort: SortKey = 'last-seen';
+
+  /** Inactivity timeout passed to the core, in ms (default 30 min). */
+  @property({ attribute: 'inactivity-timeout', type: Number }) inactivityTimeout: number | undefined;
+
+  /** Maximum stitched-session duration passed to the core, in ms (default 12 h). */
+  @property({ attribute: 'max-duration', type: Number }) maxDuration: number | undefined;
+
+  /** `"UTC"` or any IANA zone (`"Asia/Tokyo"`); default: the browser's local zone. */
+  @property({ attribute: 'time-zone' }) timeZone: string | undefined;
+
+  /** `"light"` or `"dark"` forces a colour scheme; default: follows `prefers-color-scheme`. */
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
+
+  /** Shows the loading message instead of the rows. */
+  @property({ type: Boolean, reflect: true }) loading = false;
+
+  // Internal state ---------------------------------------------------------------------
+
+  @state() private rowsTop = 0;
+  @state() private hover: (Target & { x: number; y: number }) | undefined;
+  @state() private focusKey: string | undefined;
+  @state() private focusSession = -1;
+  @state() private plotFocused = false;
+  @state() private selected: { key: string; session: Session | undefined; group: number } | undefined;
+  @state() private announcement = '';
+
+  private derived: SessionModel | undefined;
+  private inputError: string | undefined;
+  private zoneError: string | undefined;
+  private allRows: CohortRow[] = [];
+  private rows: CohortRow[] = [];
+  private rowIndex = new Map<string, number>();
+  private cohort: CohortSummary | undefined;
+  private filterVersion: number | undefined;
+  private baseScale: TimeScale | undefined;
+  private plotWidth = 600;
+  private maxScale = 1e6;
+  // Per frame
+  private scale: TimeScale | undefined;
+  private ticks: PlacedTick[] = [];
+  private frameKey: unknown[] | undefined;
+  private unwatchScheme: (() => void) | undefined;
+  private hatch: { color: string; pattern: CanvasPattern | null } | undefined;
+
+  // Lifecycle --------------------------------------------------------------------------
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unwatchScheme = watchColorScheme(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unwatchScheme?.();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('timeZone')) this.zoneError = checkTimeZone(this.timeZone);
+    let rowsChanged = false;
+    if (changed.has('events') || changed.has('model') || changed.has('inactivityTimeout') || changed.has('maxDuration')) {
+      this.deriveModel();
+      rowsChanged = true;
+    }
+    const version = this.filter && typeof this.filter === 'object' ? this.filter.version : undefined;
+    if (rowsChanged || changed.has('filter') || changed.has('groupBy') || version !== this.filterVersion) {
+      this.filterVersion = version;
+      this.allRows = this.derived ? buildRows(this.derived, { groupBy: this.groupBy, filter: this.filter }) : [];
+      rowsChanged = true;
+    }
+    if (rowsChanged || changed.has('timeZone')) {
+      this.cohort = this.derived && !this.zoneError ? summarizeCohort(this.allRows, this.tz) : undefined;
+    }
+    if (rowsChanged || changed.has('sort')) {
+      this.rows = sortRows(this.allRows, this.sort);
+      this.rowIndex = new Map(this.rows.map((r, i) => [r.key, i]));
+      this.hover = undefined;
+    }
+    const width = Math.max(120, Math.floor((this.resize.width || this.clientWidth - 2 || 900) - LABEL_WIDTH));
+    if (rowsChanged || changed.has('align') || width !== this.plotWidth || !this.baseScale) {
+      if (rowsChanged || changed.has('align')) this.zoom.transform = zoomIdentity;
+      this.plotWidth = width;
+      this.buildBaseScale();
+    }
+    this.buildFrame();
+  }
+
+  override updated(): void {
+    this.drawCanvas();
+  }
+
+  // Derivation (willUpdate only) -------------------------------------------------------
+
+  private deriveModel(): void {
+    this.inputError = undefined;
+    this.derived = undefined;
+    if (this.model) {
+      if (!Array.isArray((this.model as Partial<SessionModel>).stitched)) {
+        this.inputError = 'The model is not a SessionModel: it has no stitched sessions array.';
+        return;
+      }
+      this.derived = this.model;
+      return;
+    }
+    if (this.events === undefined || this.events === null) return;
+    try {
+      this.derived = deriveSessions(this.events, {
+        ...(this.inactivityTimeout !== undefined && !Number.isNaN(this.inactivityTimeout) ? { inactivityTimeoutMs: this.inactivityTimeout } : {}),
+        ...(this.maxDuration !== undefined && !Number.isNaN(this.maxDuration) ? { maxDurationMs: this.maxDuration } : {}),
+      });
+    } catch (e) {
+      this.inputError = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  private buildBaseScale(): void {
+    const extent = rowsExtent(this.rows, this.align);
+    if (!extent) {
+      this.baseScale = undefined;
+      return;
+    }
+    const [t0, t1] = extent;
+    const span = Math.max(60_000, t1 - t0);
+    // Relative rows start exactly at x = 0 ("0" on the axis); calendar time gets a margin.
+    const pad = span * 0.015;
+    this.baseScale = linearTimeScale(this.align === 'relative' ? t0 : t0 - pad, t1 + pad, this.plotWidth);
+    // Zoom in until about 1 s per px.
+    this.maxScale = Math.max(1, span / this.plotWidth / 1_000);
+  }
+
+  /** The zoomed scale and the ticks for this frame (kept as they are when only the rows scrolled). */
+  private buildFrame(): void {
+    if (!this.baseScale || this.zoneError) {
+      this.scale = undefined;
+      return;
+    }
+    const key = [this.baseScale, this.zoom.transform, this.align, this.tz, this.plotWidth];
+    if (this.frameKey && key.every((v, i) => v === this.frameKey![i])) return;
+    this.frameKey = key;
+    this.scale = rescalePolylinear(this.baseScale, this.zoom.transform);
+    this.ticks = this.align === 'relative' ? elapsedTicks(this.scale, this.plotWidth) : calendarTicks(this.scale, this.plotWidth, this.tz);
+  }
+
+  private get tz(): TimeZone {
+    return this.timeZone || undefined;
+  }
+
+  /** Screen px <-> time of one row (shifted to its start in relative alignment). */
+  private projection(row: CohortRow): Projection {
+    const s = this.scale!;
+    const off = rowOffset(row, this.align);
+    return { x: (t) => s(t - off), t: (x) => s.invert(x).getTime() + off };
+  }
+
+  private get viewportHeight(): number {
+    return Math.min(this.rows.length * ROW_HEIGHT, this.resize.height || DEFAULT_ROWS_HEIGHT);
+  }
+
+  // Public API -------------------------------------------------------------------------
+
+  /** How many rows the cohort has (after the filter). */
+  get rowCount(): number {
+    return this.rows.length;
+  }
+
+  /** The keys of the rows in their current order (device ids, or user ids with `group-by="user"`). */
+  get rowKeys(): string[] {
+    return this.rows.map((r) => r.key);
+  }
+
+  /** The time range in view: epoch ms in calendar alignment, elapsed ms in relative alignment. */
+  get visibleRange(): [number, number] | undefined {
+    return this.scale ? visibleRange(this.scale, this.plotWidth) : undefined;
+  }
+
+  /** Where time `t` of row `key` is drawn, px from the left of the bars (current zoom and alignment). */
+  timeToX(t: number, key?: string): number | undefined {
+    if (!this.scale) return undefined;
+    const row = key === undefined ? undefined : this.rows[this.rowIndex.get(key) ?? -1];
+    return this.scale(t - (row ? rowOffset(row, this.align) : 0));
+  }
+
+  /** Scrolls the rows so that row `key` is in view. */
+  scrollToRow(key: string): void {
+    const i = this.rowIndex.get(key);
+    if (i !== undefined) this.scrollRowIntoView(i);
+  }
+
+  /** Shows the whole time extent. */
+  resetZoom(): void {
+    this.zoom.reset();
+  }
+
+  /** The sentence the rows are labelled with. */
+  get summary(): string {
+    const c = this.cohort;
+    if (!c) return '';
+    const unit = this.groupBy === 'user' ? 'row' : 'device';
+    const problems = PROBLEM_REASONS.map((r) => [r, c.endShares.find((e) => e.reason === r)?.count ?? 0] as const)
+      .filter(([, n]) => n > 0)
+      .map(([r, n]) => plural(n, r === 'abnormal' ? 'abnormal end' : END_BADGES[r].word, r === 'crash' ? 'crashes' : undefined));
+    const by = `sorted by ${SORT_LABELS[this.sort]}, ${this.align === 'relative' ? 'aligned on each first session' : 'in calendar time'}`;
+    return `Stitched sessions of ${plural(c.rows, unit)}, ${by}: ${plural(c.stitched, 'stitched session')}, ${plural(c.sessions, 'session')}${problems.length ? `, ${problems.join(', ')}` : ''}`;
+  }
+
+  // Hit-testing ------------------------------------------------------------------------
+
+  /** What is under plot-area px `(x, y)` (`y` from the top of all rows). */
+  private targetAt(x: number, y: number): Target | undefined {
+    const i = rowAt(y, ROW_HEIGHT, this.rows.length);
+    if (i < 0 || !this.scale) return undefined;
+    const row = this.rows[i]!;
+    const p = this.projection(row);
+    const s = hitTest(row, p, x, 3);
+    if (s >= 0) return { row: i, session: s, group: row.groupOf[s]! };
+    const g = groupAt(row, p.t(x));
+    return { row: i, session: -1, group: g };
+  }
+
+  private pointerTarget(e: MouseEvent): (Target & { x: number; y: number }) | undefined {
+    const r = (e.currentTarget as Element).getBoundingClientRect();
+    const x = e.clientX - r.left;
+    const y = e.clientY - r.top;
+    const t = this.targetAt(x, y);
+    return t ? { ...t, x, y } : undefined;
+  }
+
+  // Handlers ---------------------------------------------------------------------------
+
+  private onScroll = (e: Event): void => {
+    this.rowsTop = (e.target as HTMLElement).scrollTop;
+    this.hover = undefined;
+  };
+
+  private onPointerMove = (e: PointerEvent): void => {
+    this.zoom.onPointerMove(e);
+    this.hover = this.zoom.dragging ? undefined : this.pointerTarget(e);
+  };
+
+  private onPointerLeave = (): void => {
+    this.hover = undefined;
+  };
+
+  private onPlotClick = (e: MouseEvent): void => {
+    if (this.zoom.consumeDrag()) return;
+    const t = this.pointerTarget(e);
+    if (!t) return;
+    this.focusKey = this.rows[t.row]!.key;
+    this.focusSession = t.session;
+    if (t.session >= 0) this.selectSession(t.row, t.session, false);
+    else if (t.group >= 0) this.selectGroup(t.row, t.group);
+    else this.selectRow(t.row);
+  };
+
+  private onLabelClick(i: number): void {
+    this.focusKey = this.rows[i]!.key;
+    this.focusSession = -1;
+    this.selectRow(i);
+  }
+
+  private onKeyDown = (e: KeyboardEvent): void => {
+    if (!this.rows.length || e.altKey || e.ctrlKey || e.metaKey) return;
+    const page = Math.max(1, Math.floor(this.viewportHeight / ROW_HEIGHT) - 1);
+    const cur = this.focusRowIndex;
+    let used = true;
+    switch (e.key) {
+      case 'ArrowUp':
+        this.moveRow(cur < 0 ? 0 : cur - 1);
+        break;
+      case 'ArrowDown':
+        this.moveRow(cur < 0 ? 0 : cur + 1);
+        break;
+      case 'PageUp':
+        this.moveRow(Math.max(0, cur) - page);
+        break;
+      case 'PageDown':
+        this.moveRow(Math.max(0, cur) + page);
+        break;
+      case 'Home':
+        this.moveRow(0);
+        break;
+      case 'End':
+        this.moveRow(this.rows.length - 1);
+        break;
+      case 'ArrowLeft':
+      case 'ArrowRight':
+        if (e.shiftKey) this.zoom.panBy(((e.key === 'ArrowLeft' ? 1 : -1) * this.plotWidth) / 5);
+        else this.stepSession(e.key === 'ArrowLeft' ? -1 : 1);
+        break;
+      case 'Enter':
+      case ' ': {
+        const i = Math.max(0, cur);
+        const row = this.rows[i]!;
+        const s = cur >= 0 ? this.focusSession : -1;
+        if (s >= 0 && e.shiftKey) this.selectGroup(i, row.groupOf[s]!);
+        else if (s >= 0) this.selectSession(i, s, true);
+        else this.selectRow(i);
+        break;
+      }
+      case 'Escape':
+        this.hover = undefined;
+        this.selected = undefined;
+        break;
+      default:
+        used = this.zoom.handleKey(e);
+    }
+    if (used) e.preventDefault();
+  };
+
+  private get focusRowIndex(): number {
+    return this.focusKey === undefined ? -1 : (this.rowIndex.get(this.focusKey) ?? -1);
+  }
+
+  private moveRow(to: number): void {
+    const i = Math.max(0, Math.min(this.rows.length - 1, to));
+    const from = this.rows[this.focusRowIndex];
+    const row = this.rows[i]!;
+    // Keep the time (or the elapsed time) of the focused session when changing rows.
+    if (from && this.focusSession >= 0) {
+      const t = from.ts[this.focusSession]! - rowOffset(from, this.align) + rowOffset(row, this.align);
+      this.focusSession = nearestSession(row, t);
+    } else {
+      this.focusSession = -1;
+    }
+    this.focusKey = row.key;
+    this.hover = undefined;
+    this.scrollRowIntoView(i);
+    if (this.focusSession >= 0) this.ensureVisible(row, this.focusSession);
+    this.announcement = this.describe({ row: i, session: this.focusSession, group: this.focusSession >= 0 ? row.groupOf[this.focusSession]! : -1 });
+  }
+
+  private stepSession(delta: number): void {
+    let i = this.focusRowIndex;
+    if (i < 0) i = 0;
+    const row = this.rows[i]!;
+    let s = this.focusSession;
+    if (s < 0) {
+      if (delta < 0) return;
+      // The first session in view, else the first one.
+      const [t0] = visibleRange(this.scale!, this.plotWidth);
+      const k = lowerBound(row.end, t0 + rowOffset(row, this.align));
+      s = k < row.sessions.length && this.projection(row).x(row.ts[k]!) <= this.plotWidth ? k : 0;
+    } else {
+      s += delta;
+      if (s >= row.sessions.length) s = row.sessions.length - 1;
+    }
+    this.focusKey = row.key;
+    this.focusSession = s;
+    this.hover = undefined;
+    this.scrollRowIntoView(i);
+    if (s >= 0) this.ensureVisible(row, s);
+    this.announcement = this.describe({ row: i, session: s, group: s >= 0 ? row.groupOf[s]! : -1 });
+  }
+
+  /** Pans (keeping the zoom) so that session `s` of `row` is in view. */
+  private ensureVisible(row: CohortRow, s: number): void {
+    if (!this.scale) return;
+    const p = this.projection(row);
+    const x0 = p.x(row.ts[s]!);
+    const x1 = p.x(row.end[s]!);
+    if (x1 < 8 || x0 > this.plotWidth - 8) this.zoom.panBy(this.plotWidth / 2 - (x0 + x1) / 2);
+  }
+
+  private scrollRowIntoView(i: number): void {
+    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
+    if (!scroller) return;
+    const top = i * ROW_HEIGHT;
+    const h = scroller.clientHeight;
+    if (top < scroller.scrollTop) scroller.scrollTop = top;
+    else if (top + ROW_HEIGHT > scroller.scrollTop + h) scroller.scrollTop = top + ROW_HEIGHT - h;
+    this.rowsTop = scroller.scrollTop;
+  }
+
+  private selectRow(i: number): void {
+    const row = this.rows[i]!;
+    this.selected = { key: row.key, session: undefined, group: -1 };
+    this.dispatchEvent(new DeviceSelectEvent({ deviceId: row.deviceId, userId: row.userId, deviceIds: row.deviceIds, sessions: row.sessions }));
+  }
+
+  private selectGroup(i: number, g: number): void {
+    const row = this.rows[i]!;
+    const group = row.groups[g]!;
+    this.selected = { key: row.key, session: undefined, group: g };
+    this.dispatchEvent(new StitchedSelectEvent({ stitched: group.stitched, sessions: group.sessions }));
+  }
+
+  private selectSession(i: number, s: number, fromKeyboard: boolean): void {
+    const row = this.rows[i]!;
+    const session = row.sessions[s]!;
+    this.selected = { key: row.key, session, group: -1 };
+    if (fromKeyboard) this.announcement = `Selected: ${this.describe({ row: i, session: s, group: row.groupOf[s]! })}`;
+    this.dispatchEvent(new SessionSelectEvent({ session, stitched: row.groups[row.groupOf[s]!]!.stitched }));
+  }
+
+  private setAlign(align: Alignment): void {
+    this.align = align;
+  }
+
+  private onSortChange = (e: Event): void => {
+    this.sort = (e.target as HTMLSelectElement).value as SortKey;
+  };
+
+  // Words ------------------------------------------------------------------------------
+
+  private rowTitle(row: CohortRow): string {
+    if (this.groupBy === 'user' && row.userId !== undefined) {
+      return `user ${row.userId}${row.deviceIds.length > 1 ? ` · ${plural(row.deviceIds.length, 'device')}` : ` · device ${row.deviceId}`}`;
+    }
+    return `device ${row.deviceId}${row.userId !== undefined ? ` · user ${row.userId}` : ''}`;
+  }
+
+  private when(t: number, row: CohortRow): string {
+    return this.align === 'relative' ? formatElapsed(t - row.first) : formatDateTime(t, this.tz, 'min');
+  }
+
+  /** One sentence for a target, for the live region. */
+  private describe(t: Target): string {
+    const row = this.rows[t.row];
+    if (!row) return '';
+    if (t.session >= 0) {
+      const s = row.sessions[t.session]!;
+      return `${this.rowTitle(row)}, session ${t.session + 1} of ${row.sessions.length}: ${s.state}, ${formatTimeRange(s.start, s.end, this.tz, true)}, ${formatDuration(s.duration)}, ended: ${END_BADGES[s.endReason].word}`;
+    }
+    const problems = PROBLEM_REASONS.filter((r) => row.endReasons[r]).map((r) => plural(row.endReasons[r]!, r === 'abnormal' ? 'abnormal end' : END_BADGES[r].word, r === 'crash' ? 'crashes' : undefined));
+    return `${this.rowTitle(row)}: ${plural(row.sessions.length, 'session')} in ${plural(row.groups.length, 'stitched session')}, last seen ${formatDateTime(row.last, this.tz, 'min')}${problems.length ? `, ${problems.join(', ')}` : ''}`;
+  }
+
+  private tooltipLines(t: Target): TemplateResult[] {
+    const row = this.rows[t.row]!;
+    const dims = formatDimensions(row.dimensions);
+    const head = [html`<p class="tip-title">${this.rowTitle(row)}</p>`, ...(dims ? [html`<p class="tip-dims">${dims}</p>`] : [])];
+    if (t.session >= 0) {
+      const s = row.sessions[t.session]!;
+      const g = row.groups[row.groupOf[t.session]!]!;
+      return [
+        ...head,
+        html`<p>Session ${s.number} · ${s.state}${s.coldStart ? ' · cold start' : ''}</p>`,
+        html`<p>${formatTimeRange(s.start, s.end, this.tz, true)} · ${formatDuration(s.duration)}${this.align === 'relative' ? ` · at ${formatElapsed(s.start - row.first)}` : ''}</p>`,
+        html`<p>ended: ${endBadgeText(s.endReason)}</p>`,
+        html`<p>stitched #${g.stitched.number} · ${plural(g.sessions.length, 'session')} · ${formatDuration(g.end - g.start)}</p>`,
+      ];
+    }
+    if (t.group >= 0) {
+      const g = row.groups[t.group]!;
+      return [
+        ...head,
+        html`<p>Stitched session #${g.stitched.number} · ${plural(g.sessions.length, 'session')}</p>`,
+        html`<p>${formatTimeRange(g.start, g.end, this.tz, true)} · ${formatDuration(g.end - g.start)}</p>`,
+        html`<p>ends: ${endsText(g.sessions)}</p>`,
+        html`<p>ended: ${STITCHED_END_WORDS[g.stitched.endReason]}</p>`,
+      ];
+    }
+    return [
+      ...head,
+      html`<p>${plural(row.sessions.length, 'session')} in ${plural(row.groups.length, 'stitched session')}</p>`,
+      html`<p>foreground ${formatDuration(row.foregroundMs)} · background ${formatDuration(row.backgroundMs)}</p>`,
+      html`<p>ends: ${endsText(row.sessions)}</p>`,
+      html`<p>first seen ${this.when(row.first, row).replace(/^0$/, formatDateTime(row.first, this.tz, 'min'))} · last seen ${formatDateTime(row.last, this.tz, 'min')}</p>`,
+    ];
+  }
+
+  // Canvas -----------------------------------------------------------------------------
+
+  private drawCanvas(): void {
+    const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.bars');
+    if (!canvas || !this.scale) return;
+    const w = this.plotWidth;
+    const h = this.viewportHeight;
+    const ctx = prepareCanvas(canvas, w, h);
+    if (!ctx) return;
+    const c = readTokens(this, COLOR_TOKENS) as Colors;
+    const top = this.rowsTop;
+    const first = Math.max(0, Math.floor(top / ROW_HEIGHT));
+    const last = Math.min(this.rows.length, Math.ceil((top + h) / ROW_HEIGHT));
+    const hatch = this.hatchPattern(ctx, c['session-background']);
+    for (let i = first; i < last; i++) {
+      const y = i * ROW_HEIGHT - top;
+      if (i % 2 === 1) {
+        ctx.fillStyle = c.surface;
+        ctx.fillRect(0, y, w, ROW_HEIGHT);
+      }
+      this.drawRow(ctx, this.rows[i]!, y + ROW_HEIGHT / 2, c, hatch);
+    }
+  }
+
+  private drawRow(ctx: CanvasRenderingContext2D, row: CohortRow, mid: number, c: Colors, hatch: CanvasPattern | null): void {
+    const w = this.plotWidth;
+    const p = this.projection(row);
+    const [t0, t1] = [p.t(0), p.t(w)];
+    // Stitched sessions: a thin line under their bars (gaps between them stay empty).
+    ctx.fillStyle = c.muted;
+    const gHi = upperBound(row.groupStarts, t1);
+    for (let g = lowerBound(row.groupStarts, t0 - row.maxGroupDuration); g < gHi; g++) {
+      const grp = row.groups[g]!;
+      if (grp.end < t0) continue;
+      const x0 = Math.max(-1, p.x(grp.start));
+      const x1 = Math.min(w + 1, p.x(grp.end));
+      ctx.fillRect(x0, mid - 0.5, Math.max(1, x1 - x0), 1);
+    }
+    // Sessions, one mark per pixel column (level of detail).
+    const top = mid - BAR_HEIGHT / 2;
+    const bins = binByColumn(row, p, 0, w, 1);
+    for (const bin of bins) {
+      const x0 = Math.max(-2, bin.x0);
+      const x1 = Math.min(w + 2, bin.x1);
+      const width = Math.max(2, x1 - x0 - (x1 - x0 > 4 ? 1 : 0));
+      if (!hasForeground(row, bin.first, bin.count)) {
+        // Background: hatched and lighter, with an outline (reads without colour).
+        ctx.globalAlpha = 0.35;
+        ctx.fillStyle = c['session-background'];
+        ctx.fillRect(x0, top + 2, width, BAR_HEIGHT - 4);
+        ctx.globalAlpha = 1;
+        if (hatch) {
+          ctx.fillStyle = hatch;
+          ctx.fillRect(x0, top + 2, width, BAR_HEIGHT - 4);
+        }
+      } else {
+        ctx.fillStyle = c['session-foreground'];
+        ctx.fillRect(x0, top, width, BAR_HEIGHT);
+      }
+    }
+    // End marks on top, right after the session that ended (never hiding a short bar):
+    // a shape and a colour.
+    for (const bin of bins) {
+      if (bin.flagged === 0) continue;
+      for (let k = bin.first; k < bin.first + bin.count; k++) {
+        const s = row.sessions[k]!;
+        if (!MARKED_REASONS.has(s.endReason)) continue;
+        const x = Math.max(p.x(s.end), p.x(s.start) + 2) + MARK_OFFSET;
+        ctx.fillStyle = c.background;
+        ctx.beginPath();
+        ctx.arc(x, mid, 6, 0, Math.PI * 2);
+        ctx.fill();
+        ctx.fillStyle = ctx.strokeStyle = END_BADGES[s.endReason].tone === 'crash' ? c['end-crash'] : c['end-warning'];
+        drawEndGlyph(ctx, s.endReason as MarkedEnd, x, mid, 0.75);
+        break;
+      }
+    }
+  }
+
+  /** Diagonal stripes for background sessions, rebuilt only when the colour changes. */
+  private hatchPattern(ctx: CanvasRenderingContext2D, color: string): CanvasPattern | null {
+    if (this.hatch?.color === color) return this.hatch.pattern;
+    const tile = document.createElement('canvas');
+    tile.width = tile.height = 6;
+    const t = tile.getContext('2d');
+    let pattern: CanvasPattern | null = null;
+    if (t) {
+      t.strokeStyle = color;
+      t.lineWidth = 1.5;
+      t.beginPath();
+      t.moveTo(-1, 7);
+      t.lineTo(7, -1);
+      t.moveTo(5, 7);
+      t.lineTo(7, 5);
+      t.moveTo(-1, 1);
+      t.lineTo(1, -1);
+      t.stroke();
+      pattern = ctx.createPattern(tile, 'repeat');
+    }
+    this.hatch = { color, pattern };
+    return pattern;
+  }
+
+  // Templates --------------------------------------------------------------------------
+
+  private renderHeader(c: CohortSummary): TemplateResult {
+    const model = this.derived;
+    const diag = model ? summarizeDiagnostics(model.diagnostics, model.stats) : undefined;
+    const sep = html`<span class="sep" aria-hidden="true"> · </span>`;
+    const shares = PROBLEM_REASONS.map((r) => {
+      const e = c.endShares.find((s) => s.reason === r);
+      const b = END_BADGES[r];
+      return html`${sep}<span class="share ${b.tone}" title="${formatCount(e?.count ?? 0)} sessions ended: ${b.word}"
+          ><span class="glyph" aria-hidden="true">${b.glyph}</span> ${b.word} ${formatShare(e?.share ?? 0)}</span
+        >`;
+    });
+    const unit = this.groupBy === 'user' ? ['row', 'rows'] : ['device', 'devices'];
+    const n = (v: number, one: string, many = `${one}s`) => html`<span><strong>${formatCount(v)}</strong> ${v === 1 ? one : many}</span>`;
+    return html`<div class="header" part="header">
+      <p class="summary" part="summary">
+        ${n(c.rows, unit[0]!, unit[1])}${this.groupBy === 'user' ? html`${sep}${n(c.devices, 'device')}` : nothing}${sep}${n(c.stitched, 'stitched session')}${sep}${n(c.sessions, 'session')}${shares}${sep}<span
+          >median session <strong>${formatDuration(c.medianSessionMs)}</strong></span
+        >${sep}<span>median stitched <strong>${formatDuration(c.medianStitchedMs)}</strong></span>
+      </p>
+      ${diag ? html`<p class="dropped" role="note">⚠ ${diag}</p>` : nothing}
+      <div class="tools">
+        ${this.renderSparkline(c)}
+        <details class="reasons">
+          <summary>all end reasons</summary>
+          <ul>
+            ${c.endShares.map((e) => html`<li>${endBadgeText(e.reason)} ${formatShare(e.share)} <span class="muted">(${formatCount(e.count)})</span></li>`)}
+          </ul>
+        </details>
+        <span class="spacer-flex"></span>
+        <div class="segmented" role="group" aria-label="Alignment">
+          <span aria-hidden="true">align</span>
+          <span class="buttons">
+            <button aria-pressed=${this.align === 'calendar' ? 'true' : 'false'} @click=${() => this.setAlign('calendar')}>calendar</button>
+            <button aria-pressed=${this.align === 'relative' ? 'true' : 'false'} @click=${() => this.setAlign('relative')}>relative</button>
+          </span>
+        </div>
+        <label class="sort"
+          >sort
+          <select @change=${this.onSortChange} .value=${this.sort}>
+            ${SORT_KEYS.map((k) => html`<option value=${k} ?selected=${k === this.sort}>${SORT_LABELS[k]}</option>`)}
+          </select></label
+        >
+      </div>
+    </div>`;
+  }
+
+  private renderSparkline(c: CohortSummary): TemplateResult {
+    const days = c.perDay;
+    const max = days.reduce((m, d) => Math.max(m, d.count), 0);
+    const bw = days.length ? SPARK_WIDTH / days.length : 0;
+    const gap = bw > 4 ? 1 : 0;
+    const label = days.length
+      ? `Sessions per day, ${formatDate(days[0]!.start, this.tz)} to ${formatDate(days[days.length - 1]!.start, this.tz)}: ${days.map((d) => formatCount(d.count)).join(', ')}`
+      : 'Sessions per day: none';
+    return html`<figure class="spark" part="sparkline">
+      <span aria-hidden="true">sessions/day</span>
+      <svg width=${SPARK_WIDTH} height=${SPARK_HEIGHT} role="img" aria-label=${label}>
+        ${days.map((d, i) => {
+          const h = max ? Math.max(d.count ? 2 : 1, (d.count / max) * SPARK_HEIGHT) : 1;
+          return svg`<rect class=${d.count ? '' : 'empty'} x=${i * bw} y=${SPARK_HEIGHT - h} width=${Math.max(1, bw - gap)} height=${h}><title>${formatDate(d.start, this.tz)}: ${plural(d.count, 'session')}</title></rect>`;
+        })}
+      </svg>
+    </figure>`;
+  }
+
+  private renderRows(): TemplateResult {
+    const total = this.rows.length * ROW_HEIGHT;
+    const vh = this.viewportHeight;
+    const [first, last] = visibleRows(this.rowsTop, vh, ROW_HEIGHT, this.rows.length, OVERSCAN);
+    const focusRow = this.focusRowIndex;
+    const labels: TemplateResult[] = [];
+    for (let i = first; i < last; i++) {
+      const row = this.rows[i]!;
+      const user = this.groupBy === 'user' ? (row.userId !== undefined ? `${plural(row.deviceIds.length, 'device')}` : 'no user') : (row.userId ?? '—');
+      labels.push(html`<button
+        class="row-label ${i % 2 ? 'odd' : ''} ${this.selected?.key === row.key ? 'selected' : ''} ${this.hover?.row === i ? 'hovered' : ''}"
+        part="row-label"
+        tabindex="-1"
+        style=${styleMap({ top: `${i * ROW_HEIGHT}px` })}
+        title=${this.rowTitle(row)}
+        @click=${() => this.onLabelClick(i)}
+      >
+        <span class="id">${this.groupBy === 'user' && row.userId !== undefined ? row.userId : row.deviceId}</span>
+        <span class="user">${user}</span>
+        ${row.fatal ? html`<span class="fatal" aria-label=${plural(row.fatal, 'crash', 'crashes')}>✕${row.fatal}</span>` : nothing}
+      </button>`);
+    }
+    return html`<div class="body" part="rows">
+      <div class="scroller" @scroll=${this.onScroll}>
+        <div class="spacer" style=${styleMap({ height: `${total}px` })}>
+          <div class="labels-edge"></div>
+          ${labels}
+          <div
+            class="plot-area"
+            tabindex="0"
+            role="application"
+            aria-roledescription="stitched sessions"
+            aria-label=${this.summary}
+            aria-describedby="keys"
+            style=${styleMap({ width: `${this.plotWidth}px`, height: `${total}px` })}
+            @wheel=${this.zoom.onWheel}
+            @pointerdown=${this.zoom.onPointerDown}
+            @pointermove=${this.onPointerMove}
+            @pointerup=${this.zoom.onPointerUp}
+            @pointercancel=${this.zoom.onPointerUp}
+            @pointerleave=${this.onPointerLeave}
+            @dblclick=${this.zoom.onDoubleClick}
+            @click=${this.onPlotClick}
+            @keydown=${this.onKeyDown}
+            @focus=${() => (this.plotFocused = true)}
+            @blur=${() => (this.plotFocused = false)}
+          >
+            ${this.renderRings(focusRow)}
+          </div>
+        </div>
+      </div>
+      <div class="plot-layer" style=${styleMap({ width: `${this.plotWidth}px`, height: `${vh}px` })}>
+        <canvas class="bars" style=${styleMap({ width: `${this.plotWidth}px`, height: `${vh}px` })}></canvas>
+        ${this.renderTooltip(focusRow)}
+      </div>
+    </div>`;
+  }
+
+  /** Selection and keyboard focus, as DOM over the canvas (they scroll with the rows). */
+  private renderRings(focusRow: number): unknown[] {
+    const out: unknown[] = [];
+    const w = this.plotWidth;
+    const box = (i: number, s: number, g: number, cls: string): unknown => {
+      const row = this.rows[i];
+      if (!row) return nothing;
+      const y = i * ROW_HEIGHT;
+      if (s < 0 && g < 0) return html`<div class="ring row ${cls}" aria-hidden="true" style=${styleMap({ left: '0', top: `${y}px`, width: `${w}px`, height: `${ROW_HEIGHT}px` })}></div>`;
+      const p = this.projection(row);
+      const [a, b] = s >= 0 ? [row.ts[s]!, row.end[s]!] : [row.groups[g]!.start, row.groups[g]!.end];
+      const x0 = Math.max(-4, p.x(a) - 3);
+      const x1 = Math.min(w + 4, Math.max(p.x(a) + 2, p.x(b)) + 3);
+      if (x1 < 0 || x0 > w) return nothing;
+      return html`<div class="ring ${cls}" aria-hidden="true" style=${styleMap({ left: `${x0}px`, top: `${y + 3}px`, width: `${x1 - x0}px`, height: `${ROW_HEIGHT - 6}px` })}></div>`;
+    };
+    const sel = this.selected;
+    if (sel) {
+      const i = this.rowIndex.get(sel.key);
+      if (i !== undefined) {
+        const row = this.rows[i]!;
+        const s = sel.session ? row.sessions.indexOf(sel.session) : -1;
+        out.push(box(i, s, s >= 0 ? -1 : sel.group, 'selected'));
+      }
+    }
+    if (focusRow >= 0 && this.plotFocused) out.push(box(focusRow, this.focusSession, -1, 'focus'));
+    return out;
+  }
+
+  private renderTooltip(focusRow: number): unknown {
+    let target: Target | undefined;
+    let x = 0;
+    let y = 0;
+    if (this.hover) {
+      target = this.hover;
+      x = this.hover.x;
+      y = this.hover.y - this.rowsTop;
+    } else if (this.plotFocused && focusRow >= 0) {
+      const row = this.rows[focusRow]!;
+      const s = this.focusSession;
+      target = { row: focusRow, session: s, group: s >= 0 ? row.groupOf[s]! : -1 };
+      x = s >= 0 ? Math.max(0, Math.min(this.plotWidth, this.projection(row).x(row.end[s]!))) : 0;
+      y = focusRow * ROW_HEIGHT - this.rowsTop + ROW_HEIGHT;
+    }
+    if (!target) return nothing;
+    return tooltipBox(this.tooltipLines(target), { x, y, width: this.plotWidth, height: this.viewportHeight });
+  }
+
+  private renderAxis(): TemplateResult {
+    const r = this.visibleRange;
+    const label = !r
+      ? 'Time axis'
+      : this.align === 'relative'
+        ? `Elapsed time since each row's first session, from ${formatElapsed(r[0])} to ${formatElapsed(r[1])}`
+        : `Time axis from ${formatDateTime(r[0], this.tz, 'min')} to ${formatDateTime(r[1], this.tz, 'min')}`;
+    return html`<div class="axis-row">
+      <div class="axis-label" aria-hidden="true">${this.align === 'relative' ? 'since first session' : this.timeZone ? this.timeZone : 'local time'}</div>
+      ${timeAxis({ width: this.plotWidth, height: AXIS_HEIGHT, ticks: this.ticks, label })}
+    </div>`;
+  }
+
+  override render(): TemplateResult {
+    if (this.loading) return stateMessage('loading', 'Loading sessions…');
+    const error = this.zoneError ?? this.inputError;
+    if (error) return stateMessage('error', 'These events could not be shown.', error);
+    const model = this.derived;
+    const c = this.cohort;
+    if (!model || !c || model.sessions.length === 0) {
+      const diag = model ? summarizeDiagnostics(model.diagnostics, model.stats) : undefined;
+      return stateMessage('empty', 'No sessions to show', diag);
+    }
+    if (this.rows.length === 0 || !this.scale) {
+      const devices = new Set(model.sessions.map((s) => s.deviceId)).size;
+      return stateMessage('empty', 'No sessions match the filter', `The data holds ${plural(model.sessions.length, 'session')} of ${plural(devices, 'device')}.`);
+    }
+    return html`${this.renderHeader(c)} ${this.renderRows()} ${this.renderAxis()}
+      <p id="keys" class="visually-hidden">
+        Up and down arrows choose a row, left and right arrows step through its sessions, Enter selects (Shift and Enter: the stitched session), Shift with left and right arrows pans, plus and minus zoom.
+      </p>
+      <p class="visually-hidden" aria-live="polite">${this.announcement}</p>`;
+  }
+}
+
+// Helpers (pure) ---------------------------------------------------------------------
+
+/** Whether any of sessions `[first, first + count)` of a row is a foreground one (a binned mark is then solid). */
+function hasForeground(row: CohortRow, first: number, count: number): boolean {
+  // A column rarely holds more than a few sessions; past 64 call it foreground.
+  if (count > 64) return true;
+  for (let k = first; k < first + count; k++) if (row.sessions[k]!.state === 'foreground') return true;
+  return false;
+}
+
+/** `"✕ crash 1 · ▼ background 2"`: end reasons of sessions, problems first. */
+function endsText(sessions: readonly Session[]): string {
+  const counts = new Map<EndReason, number>();
+  for (const s of sessions) counts.set(s.endReason, (counts.get(s.endReason) ?? 0) + 1);
+  const rank = (r: EndReason) => (END_BADGES[r].tone === 'neutral' ? 1 : 0);
+  return [...counts]
+    .sort((a, b) => rank(a[0]) - rank(b[0]) || b[1] - a[1])
+    .map(([r, n]) => `${endBadgeText(r)} ${formatCount(n)}`)
+    .join(' · ');
+}
+
+if (!customElements.get('stitched-sessions')) customElements.define('stitched-sessions', StitchedSessions);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'stitched-sessions': StitchedSessions;
+  }
+}

@@ -7,3 +7,4 @@
 export { deriveSessions, createSessionizer, resolveOptions, DEFAULT_INACTIVITY_TIMEOUT_MS, DEFAULT_MAX_DURATION_MS, DEFAULT_LAUNCH_GRACE_MS } from './sessionizer.js';
 export { categoryOf, parseIsoTimestamp, LIFECYCLE_TYPES, TERMINAL_REASONS } from './normalize.js';
 export type * from './types.js';
+export * from './filter/index.js';

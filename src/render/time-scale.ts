@@ -185,6 +185,20 @@ export function segmentTicks(scale: TimeScale, axis: BrokenAxis, width: number, 
   return out;
 }
 
+/** Gap labels by idle length: an axis redraws the same gaps every frame of a zoom. */
+const gapLabels = new Map<number, string>();
+
+/** `"⋯ 2 h 14 min ⋯"`, memoised. */
+function gapLabel(idle: number): string {
+  let label = gapLabels.get(idle);
+  if (label === undefined) {
+    if (gapLabels.size >= 16_384) gapLabels.clear();
+    label = `⋯ ${formatDuration(idle)} ⋯`;
+    gapLabels.set(idle, label);
+  }
+  return label;
+}
+
 /** The gaps of a broken axis that are (partly) in `[0, width]` on `scale`. */
 export function placeGaps(scale: TimeScale, axis: BrokenAxis, width: number): PlacedGap[] {
   const out: PlacedGap[] = [];
@@ -192,7 +206,7 @@ export function placeGaps(scale: TimeScale, axis: BrokenAxis, width: number): Pl
     const x0 = scale(g.start);
     const x1 = scale(g.end);
     if (x1 < 0 || x0 > width) continue;
-    out.push({ x0, x1, idle: g.idle, label: `⋯ ${formatDuration(g.idle)} ⋯` });
+    out.push({ x0, x1, idle: g.idle, label: gapLabel(g.idle) });
   }
   return out;
 }

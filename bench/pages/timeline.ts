@@ -1,0 +1,153 @@
+/**
+ * Bench page for bench/timeline.bench.ts: one device's events, drawn by <session-timeline>
+ * and by vis-timeline (same events, same page, same browser). The Node side calls the
+ * functions on `window.bench` one by one (so a hung vis-timeline can be cut off).
+ */
+import * as vis from 'vis-timeline/standalone';
+import { categoryOf, deriveSessions } from '../../src/core/index.js';
+import type { RawEvent, SessionModel } from '../../src/core/types.js';
+import { generateDeviceEvents } from '../../src/core/sample-data.js';
+import '../../src/elements/session-timeline/session-timeline.js';
+import type { SessionTimeline } from '../../src/elements/session-timeline/session-timeline.js';
+import { Input, median, measureFrames, settle, twoFrames, zoomPanScript } from './measure.js';
+
+const SEED = 7;
+/** A busy device of the generator (about 425 events a day): device 54 of seed 7. */
+const DEVICE = 54;
+const WIDTH = 1200;
+
+let events: RawEvent[] = [];
+let model: SessionModel | undefined;
+let ours: SessionTimeline | undefined;
+// The standalone build exports vis-data's DataSet at run time; its typings do not declare it.
+const { Timeline } = vis;
+const DataSet = (vis as unknown as { DataSet: new (items: unknown[]) => unknown }).DataSet;
+let timeline: vis.Timeline | undefined;
+
+function host(): HTMLDivElement {
+  const div = document.createElement('div');
+  div.className = 'host';
+  document.body.append(div);
+  return div;
+}
+
+/** The first `n` events of one device, simulated over enough days. */
+async function prepare(n: number) {
+  const t0 = performance.now();
+  let days = Math.ceil((n / 425) * 1.25) + 1;
+  for (;;) {
+    events = [];
+    for (const e of generateDeviceEvents(DEVICE, { seed: SEED, days })) {
+      events.push(e);
+      if (events.length === n) break;
+    }
+    if (events.length === n) break;
+    days *= 2;
+  }
+  const devices = new Set(events.map((e) => e.deviceId));
+  model = undefined;
+  return {
+    events: events.length,
+    devices: devices.size,
+    deviceId: [...devices][0],
+    days,
+    spanDays: ((events[events.length - 1]!.ts as number) - (events[0]!.ts as number)) / 86_400_000,
+    generateMs: performance.now() - t0,
+  };
+}
+
+async function freshTimeline(): Promise<SessionTimeline> {
+  ours?.parentElement?.remove();
+  ours = undefined;
+  await settle();
+  const el = document.createElement('session-timeline');
+  host().append(el);
+  await el.updateComplete;
+  await twoFrames();
+  return el;
+}
+
+/** Time from setting `.events` (or `.model`, derived beforehand) to the first painted frame. */
+async function oursFirstPaint(mode: 'events' | 'model', runs: number) {
+  const times: number[] = [];
+  let deriveMs = NaN;
+  if (mode === 'model') {
+    const t = performance.now();
+    model = deriveSessions(events);
+    deriveMs = performance.now() - t;
+  }
+  for (let r = 0; r < runs; r++) {
+    const el = await freshTimeline();
+    const t0 = performance.now();
+    if (mode === 'events') el.events = events;
+    else el.model = model;
+    await twoFrames();
+    times.push(performance.now() - t0);
+    if (!el.visibleRange || !el.shadowRoot?.querySelector('canvas')) throw new Error('session-timeline drew nothing');
+    ours = el;
+  }
+  return { median: median(times), times, deriveMs, sessions: model?.sessions.length };
+}
+
+/** The zoom / pan script on the last timeline drawn. */
+async function oursZoom(steps: number) {
+  const el = ours!;
+  const plot = el.shadowRoot!.querySelector('.plot')!;
+  const [a, b] = el.visibleRange!;
+  let narrowest = Infinity;
+  const script = zoomPanScript(new Input(plot), WIDTH - 120, steps);
+  const stats = await measureFrames(steps, (i) => {
+    script(i);
+    const [t0, t1] = el.visibleRange!;
+    narrowest = Math.min(narrowest, t1 - t0);
+  });
+  el.parentElement?.remove();
+  ours = undefined;
+  return { ...stats, zoomedIn: (b - a) / narrowest };
+}
+
+/** vis-timeline: items in groups by category; ranges for events with a duration, points otherwise. */
+async function visFirstPaint() {
+  ours?.parentElement?.remove();
+  ours = undefined;
+  model = undefined;
+  await settle();
+  const container = host();
+  const t0 = performance.now();
+  const cats = new Set<string>();
+  const items = events.map((e, i) => {
+    const group = categoryOf(e.type);
+    cats.add(group);
+    const start = e.ts as number;
+    const d = e.duration ?? 0;
+    return d > 0
+      ? { id: i, group, start, end: start + d, type: 'range', content: e.name ?? e.type }
+      : { id: i, group, start, type: 'point', content: e.name ?? e.type };
+  });
+  const groups = new DataSet([...cats].map((c) => ({ id: c, content: c })));
+  timeline = new Timeline(container, new DataSet(items) as never, groups as never, {});
+  await twoFrames();
+  const ms = performance.now() - t0;
+  return { ms, drawnItems: container.querySelectorAll('.vis-item').length };
+}
+
+async function visZoom(steps: number, budgetMs: number) {
+  const center = document.querySelector('.vis-panel.vis-center')!;
+  const w0 = timeline!.getWindow();
+  const width = center.getBoundingClientRect().width;
+  let narrowest = Infinity;
+  const script = zoomPanScript(new Input(center), width, steps);
+  const stats = await measureFrames(
+    steps,
+    (i) => {
+      script(i);
+      const w = timeline!.getWindow();
+      narrowest = Math.min(narrowest, w.end.getTime() - w.start.getTime());
+    },
+    budgetMs,
+  );
+  return { ...stats, zoomedIn: (w0.end.getTime() - w0.start.getTime()) / narrowest };
+}
+
+Object.assign(globalThis, { bench: { prepare, oursFirstPaint, oursZoom, visFirstPaint, visZoom } });
+document.title = 'ready';

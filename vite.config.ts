@@ -10,6 +10,7 @@ const entries: Record<string, string> = {
   core: 'src/core/index.ts',
   'elements/session-timeline': 'src/elements/session-timeline/session-timeline.ts',
   'elements/stitched-sessions': 'src/elements/stitched-sessions/stitched-sessions.ts',
+  'elements/session-filter': 'src/elements/session-filter/session-filter.ts',
 };
 
 // Dependencies stay bare imports in dist so the consumer's bundler dedupes them

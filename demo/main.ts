@@ -1,8 +1,9 @@
 // The demo page, which is also a small viewer: generated sample data by default, or a JSON /
 // NDJSON file the user opens or drops. The model is derived once and handed to both
 // elements; <stitched-sessions> shows every device, <session-timeline> the one clicked.
-// The view (device, align, sort) lives in the URL query. <session-filter> will go into
-// <aside id="filter-slot"> and add its own query keys.
+// The view (device, align, sort) lives in the URL query; <session-filter> (linked to both
+// views with for="…") owns every other key, and each committed filter change is a history
+// entry, so Back undoes it.
 import { deriveSessions } from '../src/core/index.js';
 import type { SessionModel } from '../src/core/types.js';
 import { generateEvents } from '../src/core/sample-data.js';
@@ -10,8 +11,9 @@ import { summarizeDiagnostics } from '../src/elements/shared/state-message.js';
 import { formatCount, formatDuration, plural } from '../src/render/format.js';
 import '../src/elements/stitched-sessions/stitched-sessions.js';
 import '../src/elements/session-timeline/session-timeline.js';
+import '../src/elements/session-filter/session-filter.js';
 import { readEventsFile, summarizeLineErrors, type ParsedEvents } from './load-file.js';
-import { readViewState, writeViewState, type ViewState } from './url-state.js';
+import { readFilterQuery, readViewState, writeFilterQuery, writeViewState, type ViewState } from './url-state.js';
 
 const SAMPLE = { seed: 7, devices: 300, days: 7 } as const;
 /** How many dropped items / bad lines a notice lists before "and N more". */
@@ -29,6 +31,7 @@ function $<T extends Element>(selector: string): T {
 const root = document.documentElement;
 const stitched = $<HTMLElementTagNameMap['stitched-sessions']>('stitched-sessions');
 const timeline = $<HTMLElementTagNameMap['session-timeline']>('session-timeline');
+const filter = $<HTMLElementTagNameMap['session-filter']>('session-filter');
 const timelineSection = $<HTMLElement>('#timeline-section');
 const timelineSubtitle = $<HTMLElement>('#timeline-subtitle');
 const placeholder = $<HTMLElement>('#timeline-placeholder');
@@ -167,6 +170,8 @@ function show(next: Dataset): void {
   shown = undefined;
   stitched.model = next.model;
   timeline.model = next.model;
+  filter.model = next.model;
+  filter.query = readFilterQuery(location.search);
   setLoading(undefined);
 
   const { model } = next;
@@ -291,8 +296,17 @@ new MutationObserver(() => {
   if (next !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', next);
 }).observe(stitched, { attributes: true, attributeFilter: ['align', 'sort'] });
 
+// The filter's committed changes are history entries (Back undoes one); its query string
+// replaces only the filter's part of the URL.
+filter.addEventListener('change', () => {
+  const next = `${location.pathname}${writeFilterQuery(location.search, filter.query)}${location.hash}`;
+  if (next !== `${location.pathname}${location.search}${location.hash}`) history.pushState(history.state, '', next);
+});
+
 addEventListener('popstate', () => {
-  if (data) applyView(readViewState(location.search));
+  if (!data) return;
+  filter.query = readFilterQuery(location.search);
+  applyView(readViewState(location.search));
 });
 
 // Notices ---------------------------------------------------------------------------------
@@ -405,7 +419,7 @@ function applyTheme(): void {
   const dark = (chosenTheme ?? (systemDark.matches ? 'dark' : 'light')) === 'dark';
   root.classList.toggle('dark', dark);
   root.classList.toggle('light', !dark);
-  stitched.theme = timeline.theme = dark ? 'dark' : 'light';
+  stitched.theme = timeline.theme = filter.theme = dark ? 'dark' : 'light';
   themeToggle.setAttribute('aria-pressed', String(dark));
 }
 

@@ -3,4 +3,5 @@ export * from './core/index.js';
 export * from './events.js';
 export { SessionTimeline } from './elements/session-timeline/session-timeline.js';
 export { StitchedSessions } from './elements/stitched-sessions/stitched-sessions.js';
+export { SessionFilterElement } from './elements/session-filter/session-filter.js';
 export type { Alignment, GroupBy, SessionFilter, SessionPredicate, SortKey } from './render/rows.js';

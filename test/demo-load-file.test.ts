@@ -1,7 +1,7 @@
 // The demo's file reader (demo/load-file.ts) and its URL state (demo/url-state.ts).
 import { expect } from 'chai';
 import { EventsFileError, parseEventsText, readEventsFile, summarizeLineErrors } from '../demo/load-file.js';
-import { readViewState, writeViewState } from '../demo/url-state.js';
+import { readFilterQuery, readViewState, writeFilterQuery, writeViewState } from '../demo/url-state.js';
 
 const launch = { ts: 1767571200000, type: 'app.launch', deviceId: '7f3a' };
 const view = { ts: 1767571201500, type: 'view', deviceId: '7f3a', name: 'Home' };
@@ -112,5 +112,14 @@ describe('demo: view state in the URL', () => {
     expect(writeViewState('?f.app=2.3.0', { device: '7f3a', align: 'relative', sort: 'last-seen' })).to.equal('?f.app=2.3.0&device=7f3a&align=relative');
     expect(writeViewState('?device=7f3a&align=relative', { align: 'calendar' })).to.equal('?device=7f3a');
     expect(writeViewState('?device=7f3a', { device: undefined })).to.equal('');
+  });
+
+  it("keeps the filter's query string as written, and replaces only it", () => {
+    const search = "?!country=DE&device=7f3a&duration=0..240000&app.version='1.0'";
+    expect(readFilterQuery(search)).to.equal("!country=DE&duration=0..240000&app.version='1.0'");
+    expect(writeViewState(search, { align: 'relative' })).to.equal(`${search}&align=relative`);
+    expect(writeFilterQuery(search, 'hasCrash=true&scope=device')).to.equal('?hasCrash=true&scope=device&device=7f3a');
+    expect(writeFilterQuery('?device=7f3a&sort=crashes', '')).to.equal('?device=7f3a&sort=crashes');
+    expect(readViewState(search)).to.deep.equal({ device: '7f3a', align: 'calendar', sort: 'last-seen' });
   });
 });

@@ -186,6 +186,11 @@ export const styles = [
       border-style: dashed;
       border-color: var(--_session-background);
     }
+    /* Rejected by the filter: faded, and outlined only, so it reads without colour. */
+    .session.filtered-out {
+      opacity: 0.3;
+      background: transparent;
+    }
     .session[aria-pressed='true'] {
       outline: 2px solid var(--_accent);
       outline-offset: 2px;

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 // axe-core is a UMD bundle (no ES default export): loading it sets `window.axe`.
 import 'axe-core';
 import { deriveSessions } from '../../core/index.js';
+import type { Session } from '../../core/types.js';
 import type { EventSelectEvent, RangeSelectEvent, SessionSelectEvent } from '../../events.js';
 import { HOSTILE_NAME, eventsWithGarbage, timelineEvents, utc } from '../../../test/fixtures/timeline.js';
 import { TimelineHarness } from '../../../test/harness/session-timeline-harness.js';
@@ -299,6 +300,33 @@ describe('<session-timeline>', () => {
     expect(h.text('[part="tooltip"]')).to.contain(HOSTILE_NAME);
     expect(h.root.querySelectorAll('img').length).to.equal(0);
     expect(document.querySelectorAll('img').length).to.equal(0);
+  });
+
+  it('dims the sessions its filter rejects, in the strip and on the lanes', async () => {
+    h = await mountFixture((el) => el.style.setProperty('--session-timeline-color-crash', 'rgb(0, 160, 0)'));
+    const crashPixels = h.pixelsOf([0, 160, 0]);
+    expect(crashPixels).to.be.greaterThan(10);
+    // A matcher changed in place, as a FilterIndex is: picked up when its version changes.
+    const filter = { version: 1, rejected: 'crash', matches(s: Session) { return s.endReason !== this.rejected; } };
+    h.el.filter = filter;
+    await h.settle();
+    const labels = h.sessionLabels();
+    expect(labels.filter((l) => l.endsWith(', filtered out'))).to.deep.equal(['Session 3, foreground, Mon 5 Jan 12:10–12:12, 2 min, ended: crash, filtered out']);
+    expect(h.$$('[part="session"].filtered-out')).to.have.length(1);
+    // The crash in the rejected session is veiled on the lanes; the ANR (same colour) is not.
+    const withoutCrash = h.pixelsOf([0, 160, 0]);
+    expect(withoutCrash).to.be.greaterThan(10).and.lessThan(crashPixels);
+    filter.rejected = 'anr';
+    filter.version = 2;
+    h.el.requestUpdate();
+    await h.settle();
+    expect(h.sessionLabels().filter((l) => l.endsWith(', filtered out'))).to.deep.equal(['Session 4, foreground, Mon 5 Jan 14:26–14:30, 4 min, ended: ANR, filtered out']);
+    // Each veils its own session's marks only: together they are every mark of the colour.
+    expect(withoutCrash + h.pixelsOf([0, 160, 0])).to.equal(crashPixels);
+    h.el.filter = null;
+    await h.settle();
+    expect(h.$$('.filtered-out')).to.have.length(0);
+    expect(h.pixelsOf([0, 160, 0])).to.equal(crashPixels);
   });
 
   it('passes axe-core with no violations', async () => {

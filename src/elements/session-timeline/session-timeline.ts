@@ -8,9 +8,10 @@ import { checkTimeZone, formatCount, formatDateTime, formatDimensions, formatDur
 import { LANES, LANE_IDS, buildLaneIndexes, httpStatus, isFlagged, laneAt, laneOf, layoutLanes, positionInLane, severityOf, type LaneId, type LaneIndex, type PlacedLane } from '../../render/lanes.js';
 import { binByColumn, hitTest, lowerBound, nearestIndex, upperBound, type Bin, type Projection } from '../../render/lod.js';
 import { ResizeController } from '../../render/resize-controller.js';
-import { brokenScale, buildBrokenAxis, placeGaps, rescalePolylinear, segmentTicks, visibleRange, type BrokenAxis, type PlacedGap, type PlacedTick, type TimeScale } from '../../render/time-scale.js';
+import { toPredicate, type SessionFilter } from '../../render/rows.js';
+import { brokenScale, buildBrokenAxis, placeGaps, segmentTicks, visibleRange, type BrokenAxis, type PlacedGap, type PlacedTick, type TimeScale } from '../../render/time-scale.js';
 import { ZoomController } from '../../render/zoom-controller.js';
-import { zoomIdentity } from 'd3-zoom';
+import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
 import { END_BADGES, STITCHED_END_WORDS, endBadgeText } from '../shared/end-reason.js';
 import { stateMessage, summarizeDiagnostics } from '../shared/state-message.js';
 import { readTokens, watchColorScheme } from '../shared/theme.js';
@@ -171,6 +172,13 @@ export class SessionTimeline extends LitElement {
   /** Shows the loading message instead of the timeline. */
   @property({ type: Boolean, reflect: true }) loading = false;
 
+  /**
+   * Sessions it rejects are dimmed in the strip and their time greyed on the lanes: a
+   * predicate, or an object with `matches(session)` (a `FilterIndex`, or what
+   * `<session-filter for=…>` assigns). Changed in place: picked up when its `version` changes.
+   */
+  @property({ attribute: false }) filter: SessionFilter | null | undefined;
+
   // Internal state ---------------------------------------------------------------------
 
   @state() private query = '';
@@ -211,6 +219,9 @@ export class SessionTimeline extends LitElement {
   /** Strip labels (`aria-label` of session bars) by session, for the time zone they were made in. */
   private sessionLabels = new Map<Session, string>();
   private sessionLabelsTz: TimeZone | null = null;
+  /** Sessions of the device on show that the filter rejects. */
+  private filteredOut: ReadonlySet<Session> = new Set();
+  private filterVersion: number | undefined;
   private lastTransform = this.zoom.transform;
   private listDriven = false;
   private unwatchScheme: (() => void) | undefined;
@@ -251,6 +262,12 @@ export class SessionTimeline extends LitElement {
     }
     if (viewChanged || changed.has('expanded') || changed.has('query')) this.buildRows();
     if (viewChanged || changed.has('query')) this.buildMatches();
+    const filterVersion = this.filter && typeof this.filter === 'object' ? this.filter.version : undefined;
+    if (viewChanged || changed.has('filter') || filterVersion !== this.filterVersion) {
+      this.filterVersion = filterVersion;
+      const keep = toPredicate(this.filter);
+      this.filteredOut = new Set(keep && this.view ? this.view.sessions.filter((s) => !keep(s)) : []);
+    }
     this.buildFrame();
   }
 
@@ -388,7 +405,7 @@ export class SessionTimeline extends LitElement {
       this.scale = undefined;
       return;
     }
-    this.scale = rescalePolylinear(this.baseScale, this.zoom.transform);
+    this.scale = zoomedScale(this.baseScale, this.zoom.transform);
     this.ticks = segmentTicks(this.scale, this.axis, this.plotWidth, this.timeZone || undefined);
     this.gaps = placeGaps(this.scale, this.axis, this.plotWidth);
     this.gapMarks = thinGaps(this.gaps);
@@ -721,6 +738,20 @@ export class SessionTimeline extends LitElement {
       const bins = binByColumn(index, p, 0, w, BIN_PX);
       drawLane(ctx, lane, index, bins, c, w);
     }
+    // Sessions the filter rejects: their time is veiled, so their events read greyed out,
+    // up to the next session (marks and labels drawn past a session's end are veiled too).
+    if (this.filteredOut.size) {
+      ctx.globalAlpha = 0.72;
+      ctx.fillStyle = c.background;
+      v.sessions.forEach((s, i) => {
+        if (!this.filteredOut.has(s)) return;
+        const next = v.sessions[i + 1];
+        const x0 = p.x(s.start) - 6;
+        const x1 = Math.max(x0 + 8, Math.min(next ? p.x(next.start) - 1 : w, p.x(s.end) + 240));
+        if (x1 >= 0 && x0 <= w) ctx.fillRect(x0, 0, x1 - x0, h);
+      });
+      ctx.globalAlpha = 1;
+    }
 
     // Search matches in view (two binary searches).
     if (this.searchMatches.length) {
@@ -815,8 +846,10 @@ export class SessionTimeline extends LitElement {
         this.sessionLabels.set(session, label);
       }
       if (more) label += `, and ${plural(more, 'more session')} here (zoom in to tell them apart)`;
+      const out = this.filteredOut.has(session);
+      if (out) label += ', filtered out';
       bars.push(html`<button
-          class="session ${session.state}"
+          class="session ${session.state} ${out ? 'filtered-out' : ''}"
           part="session"
           data-session-index=${i}
           style=${styleMap({ left: `${x0}px`, width: `${x1 - x0}px` })}
@@ -834,9 +867,9 @@ export class SessionTimeline extends LitElement {
         >`);
     };
     // Keep the DOM small: only sessions in view (two binary searches) and the roving tab stop.
-    // Bars are at least 3 px wide, so sessions that start within 3 px of each other overlap:
-    // such a crowd is one bar spanning them all, showing the most severe ending (a crash
-    // before a warning before the rest); a single session is drawn as it is.
+    // Sessions that start within STRIP_CROWD_PX of each other would overlap (their bars and
+    // end badges): such a crowd is one bar spanning them all, showing the most severe ending
+    // (a crash before a warning before the rest); a session on its own is drawn as it is.
     const [first, stop] = inView(v.sessionTimes, s, -44, w + 44);
     if (stripFocus >= 0 && stripFocus < first) bar(stripFocus, s(sessions[stripFocus]!.start), Math.max(s(sessions[stripFocus]!.start) + 3, s(sessions[stripFocus]!.end)), 0, sessions[stripFocus + 1]);
     for (let i = first; i < stop; ) {
@@ -853,7 +886,7 @@ export class SessionTimeline extends LitElement {
       for (; j < stop; j++) {
         const other = sessions[j]!;
         const xj = s(other.start);
-        if (xj - x0 >= 3) break;
+        if (xj - x0 >= STRIP_CROWD_PX) break;
         x1 = Math.max(x1, xj + 3, s(other.end));
         if (SEVERITY[END_BADGES[other.endReason].tone] > SEVERITY[END_BADGES[sessions[shown]!.endReason].tone]) shown = j;
       }
@@ -1092,11 +1125,27 @@ export class SessionTimeline extends LitElement {
 
 // Helpers (pure) ---------------------------------------------------------------------
 
+/**
+ * The base scale seen through a zoom transform: `rescalePolylinear(base, t)` without copying
+ * the scale (a copy rebuilds a piecewise interpolator per segment: milliseconds per frame
+ * with thousands of compressed gaps). Same values for all the element asks of it, `s(t)` and
+ * `s.invert(x)`: `s(t) = t.applyX(base(t))`.
+ */
+function zoomedScale(base: TimeScale, t: ZoomTransform): TimeScale {
+  const { k, x: tx } = t;
+  const s = ((d: Date | number) => base(d) * k + tx) as unknown as TimeScale;
+  s.invert = (x: number | { valueOf(): number }) => base.invert((Number(x) - tx) / k);
+  return s;
+}
+
+/** Strip bars starting closer than this share one bar (an end badge's glyph is about this wide). */
+const STRIP_CROWD_PX = 12;
+
 /** Severity order of end badges: the one a crowded strip column shows. */
 const SEVERITY: Readonly<Record<string, number>> = { crash: 2, warning: 1, neutral: 0 };
 
-/** Gap marks closer than this to the previous one are not drawn (they would overlap). */
-const GAP_MARK_SPACING_PX = 3;
+/** Gap marks closer than this to the previous one are not drawn: a broken axis that is not squeezed keeps its segments at least 12 px wide (`minSegmentPx`), so only crowded marks go. */
+const GAP_MARK_SPACING_PX = 12;
 
 function thinGaps(gaps: readonly PlacedGap[]): PlacedGap[] {
   const out: PlacedGap[] = [];

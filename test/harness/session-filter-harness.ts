@@ -1,0 +1,117 @@
+/**
+ * A small harness for `<session-filter>` tests: mounts the element and reads and drives what
+ * a user sees (sections, values with their counts, the totals line), so tests do not poke at
+ * internals.
+ */
+import type { SessionFilterElement } from '../../src/elements/session-filter/session-filter.js';
+import '../../src/elements/session-filter/session-filter.js';
+
+export interface ShownValue {
+  readonly label: string;
+  readonly count: string;
+  readonly checked: boolean;
+}
+
+export class FilterHarness {
+  constructor(readonly el: SessionFilterElement) {}
+
+  static async mount(setup: (el: SessionFilterElement) => void, parent: Element = document.body): Promise<FilterHarness> {
+    const el = document.createElement('session-filter');
+    el.style.width = '360px';
+    setup(el);
+    parent.append(el);
+    const h = new FilterHarness(el);
+    await h.settle();
+    return h;
+  }
+
+  async settle(): Promise<void> {
+    await this.el.updateComplete;
+    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+    await this.el.updateComplete;
+  }
+
+  get root(): ShadowRoot {
+    return this.el.shadowRoot!;
+  }
+
+  $<T extends Element = HTMLElement>(selector: string): T | null {
+    return this.root.querySelector<T>(selector);
+  }
+
+  $$<T extends Element = HTMLElement>(selector: string): T[] {
+    return [...this.root.querySelectorAll<T>(selector)];
+  }
+
+  text(selector: string): string {
+    return (this.$(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  }
+
+  /** The totals line, as read. */
+  get total(): string {
+    return this.text('[part="total"]');
+  }
+
+  section(name: string): HTMLDetailsElement {
+    const s = this.$<HTMLDetailsElement>(`details[data-name="${CSS.escape(name)}"]`);
+    if (!s) throw new Error(`no section ${name}`);
+    return s;
+  }
+
+  /** Opens a dimension's section (as a click on its summary does). */
+  async open(name: string): Promise<HTMLDetailsElement> {
+    const s = this.section(name);
+    if (!s.open) {
+      s.querySelector('summary')!.click();
+      await new Promise((r) => setTimeout(r, 0));
+      await this.settle();
+    }
+    return this.section(name);
+  }
+
+  /** The values listed in an open section: label, count, checked. */
+  values(name: string): ShownValue[] {
+    return [...this.section(name).querySelectorAll('[part="value"]')].map((v) => ({
+      label: v.querySelector('.name')!.textContent!.trim(),
+      // The count's own text, without the words only screen readers get.
+      count: [...v.querySelector('.count')!.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent)
+        .join('')
+        .trim(),
+      checked: v.querySelector('input')!.checked,
+    }));
+  }
+
+  count(name: string, label: string): string | undefined {
+    return this.values(name).find((v) => v.label === label)?.count;
+  }
+
+  checkbox(name: string, label: string): HTMLInputElement {
+    const v = [...this.section(name).querySelectorAll('[part="value"]')].find((x) => x.querySelector('.name')!.textContent!.trim() === label);
+    if (!v) throw new Error(`no value ${label} in ${name}`);
+    return v.querySelector('input')!;
+  }
+
+  /** Clicks a value's checkbox (opening its section first). */
+  async toggle(name: string, label: string): Promise<void> {
+    await this.open(name);
+    this.checkbox(name, label).click();
+    await this.settle();
+  }
+
+  /** Ticks or unticks a section's "not". */
+  async negate(name: string): Promise<void> {
+    await this.open(name);
+    this.section(name).querySelector<HTMLInputElement>('.not input')!.click();
+    await this.settle();
+  }
+
+  get textBox(): HTMLInputElement {
+    return this.$<HTMLInputElement>('input.text')!;
+  }
+
+  remove(): void {
+    this.el.remove();
+  }
+}

@@ -224,6 +224,19 @@ describe('<session-timeline>', () => {
     expect(h.$$('.details [role="listitem"]').length).to.be.below(60);
   });
 
+  it('starts the list of new data at its first session, even after scrolling far down', async () => {
+    const events = [{ ts: utc('08:00:00'), type: 'app.launch', deviceId: 'big' }, ...Array.from({ length: 10_000 }, (_, i) => ({ ts: utc('08:00:00') + 1 + i * 10, type: 'tap', deviceId: 'big', name: `tap ${i}` }))];
+    h = await TimelineHarness.mount((el) => (el.events = events));
+    const list = h.$('.details')!;
+    list.scrollTop = 9_000 * 28;
+    list.dispatchEvent(new Event('scroll'));
+    await h.settle();
+    h.el.events = timelineEvents; // a short list: the old offset no longer exists
+    await h.settle();
+    expect(h.$('.details')!.scrollTop).to.equal(0);
+    expect(h.rows()[0]).to.match(/^Session 1/);
+  });
+
   it('takes its colours from custom properties, on the canvas too', async () => {
     h = await mountFixture((el) => el.style.setProperty('--session-timeline-color-crash', 'rgb(0, 160, 0)'));
     expect(h.pixelsOf([0, 160, 0])).to.be.greaterThan(10);

@@ -224,6 +224,7 @@ export class SessionTimeline extends LitElement {
   private filterVersion: number | undefined;
   private lastTransform = this.zoom.transform;
   private listDriven = false;
+  private listNeedsReset = false;
   private unwatchScheme: (() => void) | undefined;
 
   // Lifecycle --------------------------------------------------------------------------
@@ -250,6 +251,9 @@ export class SessionTimeline extends LitElement {
       this.selectedEvent = this.selectedSession = this.focusEvent = this.hover = undefined;
       this.expanded = new Set();
       this.zoom.transform = this.lastTransform = zoomIdentity;
+      // A new device or model starts its list at the top; the old offset may not exist.
+      this.listScrollTop = 0;
+      this.listNeedsReset = true;
       viewChanged = true;
     }
     const width = Math.max(120, Math.floor((this.resize.width || this.clientWidth || 800) - LABEL_WIDTH));
@@ -272,6 +276,11 @@ export class SessionTimeline extends LitElement {
   }
 
   override updated(): void {
+    if (this.listNeedsReset) {
+      this.listNeedsReset = false;
+      const list = this.renderRoot.querySelector<HTMLElement>('.details');
+      if (list) list.scrollTop = 0;
+    }
     this.drawCanvas();
     if (this.zoom.transform !== this.lastTransform) {
       this.lastTransform = this.zoom.transform;

@@ -8,6 +8,8 @@ import { defineConfig } from 'vite';
 const entries: Record<string, string> = {
   index: 'src/index.ts',
   core: 'src/core/index.ts',
+  filter: 'src/core/filter/index.ts',
+  react: 'src/react.ts',
   'elements/session-timeline': 'src/elements/session-timeline/session-timeline.ts',
   'elements/stitched-sessions': 'src/elements/stitched-sessions/stitched-sessions.ts',
   'elements/session-filter': 'src/elements/session-filter/session-filter.ts',
@@ -15,7 +17,8 @@ const entries: Record<string, string> = {
 
 // Dependencies stay bare imports in dist so the consumer's bundler dedupes them
 // (two copies of Lit would register elements against two different runtimes).
-const external = /^(?:lit|@lit\/[^/]+|d3|d3-[^/]+)(?:\/.*)?$/;
+// React (an optional peer dependency, for `session-kit/react` only) stays external too.
+const external = /^(?:lit|@lit\/[^/]+|d3|d3-[^/]+|react|react-dom)(?:\/.*)?$/;
 
 // `npm start` / `npm run dev` serve index.html (the demo page, /demo/main.ts) from the
 // project root; `build` below is library mode only and does not touch the demo.

@@ -25,7 +25,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import crossfilter from 'crossfilter2';
 import { bisectRight } from 'd3-array';
-import { createFilterIndex, type FilterIndex, type FilterableSession } from '../src/core/index.js';
+import { createFilterIndex, type FilterIndex, type FilterableSession } from '../src/core/filter/index.js';
 import type { EndReason, Primitive } from '../src/core/types.js';
 
 const DIMENSIONS = ['app.version', 'os.name', 'os.version', 'device.model', 'country', 'persona', 'experiment.checkout_flow', 'state', 'endReason', 'duration'] as const;

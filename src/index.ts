@@ -1,5 +1,6 @@
 // Public entry point of the package: re-exports the core; elements are added here as they land.
 export * from './core/index.js';
+export * from './core/filter/index.js';
 export * from './events.js';
 export { SessionTimeline } from './elements/session-timeline/session-timeline.js';
 export { StitchedSessions } from './elements/stitched-sessions/stitched-sessions.js';

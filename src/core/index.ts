@@ -7,4 +7,5 @@
 export { deriveSessions, createSessionizer, resolveOptions, DEFAULT_INACTIVITY_TIMEOUT_MS, DEFAULT_MAX_DURATION_MS, DEFAULT_LAUNCH_GRACE_MS } from './sessionizer.js';
 export { categoryOf, parseIsoTimestamp, LIFECYCLE_TYPES, TERMINAL_REASONS } from './normalize.js';
 export type * from './types.js';
-export * from './filter/index.js';
+// The filter engine (src/core/filter) is its own entry, `session-kit/filter`: it is larger than
+// the sessions core and uses d3-array, and `session-kit/core` stays small and dependency-free.

@@ -41,13 +41,53 @@ export interface CohortSummary {
   readonly perDay: readonly DayCount[];
 }
 
-/** The median of numbers (`NaN` for none). Sorts a copy. */
+/** The median of numbers (`NaN` for none). Selects in a copy (linear time, no full sort). */
 export function median(values: ArrayLike<number>): number {
   const n = values.length;
   if (n === 0) return Number.NaN;
-  const sorted = Float64Array.from(values).sort();
+  const a = Float64Array.from(values);
+  for (let i = 0; i < n; i++) if (Number.isNaN(a[i] as number)) return sortedMedian(a.sort());
+  const mid = n >> 1;
+  select(a, mid);
+  if (n % 2) return a[mid] as number;
+  // After selecting, everything left of `mid` is <= a[mid]: its largest is the other middle.
+  let lo = -Infinity;
+  for (let i = 0; i < mid; i++) if ((a[i] as number) > lo) lo = a[i] as number;
+  return (lo + (a[mid] as number)) / 2;
+}
+
+function sortedMedian(sorted: Float64Array): number {
+  const n = sorted.length;
   const mid = n >> 1;
   return n % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Puts the `k`-th smallest value at `a[k]`, smaller or equal ones before it (Hoare's selection). */
+function select(a: Float64Array, k: number): void {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    // Median of three as the pivot.
+    const m = (lo + hi) >>> 1;
+    const x = a[lo] as number;
+    const y = a[m] as number;
+    const z = a[hi] as number;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = a[i] as number;
+        a[i++] = a[j] as number;
+        a[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
 }
 
 /**
@@ -66,13 +106,29 @@ export function countPerDay(starts: ArrayLike<number>, timeZone: TimeZone): DayC
   const counts = new Map<number, number>();
   let lo = Infinity;
   let hi = -Infinity;
+  // Starts come mostly in runs within one hour and one day: remember the last ones.
+  let lastHour = Number.NaN;
+  let lastOffset = 0;
+  let runDay = Number.NaN;
+  let run = 0;
   for (let i = 0; i < starts.length; i++) {
     const t = starts[i] as number;
-    const day = Math.floor((t + offsetAt(t)) / DAY);
-    counts.set(day, (counts.get(day) ?? 0) + 1);
-    if (day < lo) lo = day;
-    if (day > hi) hi = day;
+    const h = Math.floor(t / HOUR);
+    if (h !== lastHour) {
+      lastHour = h;
+      lastOffset = offsetAt(t);
+    }
+    const day = Math.floor((t + lastOffset) / DAY);
+    if (day !== runDay) {
+      if (run) counts.set(runDay, (counts.get(runDay) ?? 0) + run);
+      runDay = day;
+      run = 0;
+      if (day < lo) lo = day;
+      if (day > hi) hi = day;
+    }
+    run++;
   }
+  if (run) counts.set(runDay, (counts.get(runDay) ?? 0) + run);
   const out: DayCount[] = [];
   for (let d = lo; d <= hi; d++) {
     const local = d * DAY;
@@ -101,9 +157,10 @@ export function summarizeCohort(rows: readonly CohortRow[], timeZone: TimeZone):
   let g = 0;
   for (const r of rows) {
     for (const d of r.deviceIds) devices.add(d);
+    for (const [reason, count] of Object.entries(r.endReasons) as [EndReason, number][]) reasons.set(reason, (reasons.get(reason) ?? 0) + count);
+    let lastUser: string | undefined;
     for (const s of r.sessions) {
-      if (s.userId !== undefined) users.add(s.userId);
-      reasons.set(s.endReason, (reasons.get(s.endReason) ?? 0) + 1);
+      if (s.userId !== undefined && s.userId !== lastUser) users.add((lastUser = s.userId));
       durations[i] = s.duration;
       starts[i++] = s.start;
     }

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import type { Attributes, EndReason, Session, SessionModel, StitchedSession } from '../core/types.js';
-import { buildTimeIndex, lowerBound, upperBound, type TimeIndex } from './lod.js';
+import { lowerBound, upperBound, type TimeIndex } from './lod.js';
 
 /** Chooses sessions: a plain predicate. */
 export type SessionPredicate = (session: Session) => boolean;
@@ -118,66 +118,150 @@ export function buildRows(model: Pick<SessionModel, 'stitched'>, options: RowOpt
   if (byUser) {
     for (const g of model.stitched) for (const s of g.sessions) if (s.userId !== undefined && !deviceUser.has(s.deviceId)) deviceUser.set(s.deviceId, s.userId);
   }
-  const buckets = new Map<string, { key: string; parts: { stitched: StitchedSession; sessions: Session[] }[] }>();
+  // Few allocations per session: this runs over every session of the cohort on first paint.
+  const buckets = new Map<string, Part[]>();
+  const push = (key: string, stitched: StitchedSession, sessions: Session[]): void => {
+    const parts = buckets.get(key);
+    if (parts) parts.push({ stitched, sessions });
+    else buckets.set(key, [{ stitched, sessions }]);
+  };
   for (const g of model.stitched) {
+    const all = g.sessions;
+    if (all.length === 0) continue;
+    if (!keep && !byUser) {
+      // Device rows, no filter: a stitched session (one device's) goes whole to its row.
+      const d = all[0]!.deviceId;
+      let same = true;
+      for (let i = 1; i < all.length; i++) {
+        if (all[i]!.deviceId !== d) {
+          same = false;
+          break;
+        }
+      }
+      if (same) {
+        push(d, g, all.slice());
+        continue;
+      }
+    }
     // In user mode a stitched session may hold sessions of two users (log-out, log-in):
     // split it by owner so each row shows only its own sessions.
-    let current: { key: string; sessions: Session[] } | undefined;
-    const flush = (): void => {
-      if (!current || current.sessions.length === 0) return;
-      let bucket = buckets.get(current.key);
-      if (!bucket) buckets.set(current.key, (bucket = { key: current.key, parts: [] }));
-      bucket.parts.push({ stitched: g, sessions: current.sessions });
-    };
-    for (const s of g.sessions) {
+    let key: string | undefined;
+    let run: Session[] = [];
+    for (let i = 0; i < all.length; i++) {
+      const s = all[i]!;
       if (keep && !keep(s)) continue;
-      const key = byUser ? (s.userId ?? deviceUser.get(s.deviceId) ?? s.deviceId) : s.deviceId;
-      if (!current || current.key !== key) {
-        flush();
-        current = { key, sessions: [] };
+      const k = byUser ? (s.userId ?? deviceUser.get(s.deviceId) ?? s.deviceId) : s.deviceId;
+      if (key !== k) {
+        if (key !== undefined && run.length > 0) push(key, g, run);
+        key = k;
+        run = [];
       }
-      current.sessions.push(s);
+      run.push(s);
     }
-    flush();
+    if (key !== undefined && run.length > 0) push(key, g, run);
   }
   const rows: CohortRow[] = [];
-  for (const bucket of buckets.values()) rows.push(makeRow(bucket.key, bucket.parts, byUser));
+  for (const [key, parts] of buckets) rows.push(makeRow(key, parts, byUser));
   return rows;
 }
 
-function makeRow(key: string, parts: readonly { stitched: StitchedSession; sessions: Session[] }[], byUser: boolean): CohortRow {
-  const groups: RowGroup[] = parts.map((p) => ({
-    stitched: p.stitched,
-    sessions: p.sessions,
-    start: p.sessions[0]!.start,
-    end: p.sessions.reduce((m, s) => Math.max(m, s.end), -Infinity),
-  }));
+interface Part {
+  readonly stitched: StitchedSession;
+  readonly sessions: Session[];
+}
+
+function makeRow(key: string, parts: readonly Part[], byUser: boolean): CohortRow {
+  const groups: RowGroup[] = new Array(parts.length);
+  let groupsSorted = true;
+  let n = 0;
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p]!;
+    let end = -Infinity;
+    for (const s of part.sessions) if (s.end > end) end = s.end;
+    const start = part.sessions[0]!.start;
+    groups[p] = { stitched: part.stitched, sessions: part.sessions, start, end };
+    if (p > 0 && start < groups[p - 1]!.start) groupsSorted = false;
+    n += part.sessions.length;
+  }
   // Devices of one user may overlap in time: sort by start (stable on input order).
-  groups.sort((a, b) => a.start - b.start);
-  const pairs: { s: Session; g: number }[] = [];
-  groups.forEach((g, gi) => g.sessions.forEach((s) => pairs.push({ s, g: gi })));
-  pairs.sort((a, b) => a.s.start - b.s.start);
-  const sessions = pairs.map((p) => p.s);
-  const index = buildTimeIndex(sessions, (s) => s.start, (s) => s.duration, (s) => MARKED_REASONS.has(s.endReason));
+  if (!groupsSorted) groups.sort((a, b) => a.start - b.start);
+  // Sessions by start, each with its group (stable: ties keep group order).
+  let sessions: Session[] = new Array(n);
+  let groupOf = new Int32Array(n);
+  let sorted = true;
+  let k = 0;
+  for (let gi = 0; gi < groups.length; gi++) {
+    for (const s of groups[gi]!.sessions) {
+      if (k > 0 && s.start < sessions[k - 1]!.start) sorted = false;
+      sessions[k] = s;
+      groupOf[k++] = gi;
+    }
+  }
+  if (!sorted) {
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => sessions[a]!.start - sessions[b]!.start || a - b);
+    const ss = sessions;
+    const go = groupOf;
+    sessions = order.map((i) => ss[i]!);
+    groupOf = Int32Array.from(order, (i) => go[i]!);
+  }
+  // One pass over the sessions: the time index (as buildTimeIndex builds it) and the totals.
+  const ts = new Float64Array(n);
+  const endArr = new Float64Array(n);
+  const flagPrefix = new Int32Array(n + 1);
+  let maxDuration = 0;
   let foregroundMs = 0;
   let backgroundMs = 0;
   let fatal = 0;
   let last = -Infinity;
-  const endReasons: Partial<Record<EndReason, number>> = {};
+  const reasonCounts = new Map<EndReason, number>();
   const deviceIds: string[] = [];
+  let prevDevice: string | undefined;
   let lastSession = sessions[0]!;
-  for (const s of sessions) {
+  let flagged = 0;
+  for (let i = 0; i < n; i++) {
+    const s = sessions[i]!;
+    const t = s.start;
+    const d = Math.max(0, s.duration || 0);
+    ts[i] = t;
+    endArr[i] = t + d;
+    if (d > maxDuration) maxDuration = d;
+    const reason = s.endReason;
+    if (MARKED_REASONS.has(reason)) flagged++;
+    flagPrefix[i + 1] = flagged;
     if (s.state === 'foreground') foregroundMs += s.duration;
     else backgroundMs += s.duration;
-    if (FATAL_REASONS.has(s.endReason)) fatal++;
-    endReasons[s.endReason] = (endReasons[s.endReason] ?? 0) + 1;
-    if (!deviceIds.includes(s.deviceId)) deviceIds.push(s.deviceId);
+    if (FATAL_REASONS.has(reason)) fatal++;
+    reasonCounts.set(reason, (reasonCounts.get(reason) ?? 0) + 1);
+    if (s.deviceId !== prevDevice) {
+      prevDevice = s.deviceId;
+      if (!deviceIds.includes(prevDevice)) deviceIds.push(prevDevice);
+    }
     if (s.end >= last) {
       last = s.end;
       lastSession = s;
     }
   }
-  const userId = byUser ? (sessions.find((s) => s.userId === key)?.userId ?? [...sessions].reverse().find((s) => s.userId)?.userId) : [...sessions].reverse().find((s) => s.userId)?.userId;
+  const index: TimeIndex = { ts, end: endArr, maxDuration, flagPrefix };
+  // Counted in order of first appearance, as property order would have it.
+  const endReasons: Partial<Record<EndReason, number>> = {};
+  for (const [reason, count] of reasonCounts) endReasons[reason] = count;
+  let userId: string | undefined;
+  if (byUser) for (const s of sessions) if (s.userId === key) { userId = key; break; }
+  if (userId === undefined) {
+    for (let i = sessions.length - 1; i >= 0; i--) {
+      if (sessions[i]!.userId) {
+        userId = sessions[i]!.userId;
+        break;
+      }
+    }
+  }
+  const groupStarts = new Float64Array(groups.length);
+  let maxGroupDuration = 0;
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi]!;
+    groupStarts[gi] = g.start;
+    if (g.end - g.start > maxGroupDuration) maxGroupDuration = g.end - g.start;
+  }
   return {
     ...index,
     key,
@@ -185,10 +269,10 @@ function makeRow(key: string, parts: readonly { stitched: StitchedSession; sessi
     deviceIds,
     userId,
     sessions,
-    groupOf: Int32Array.from(pairs, (p) => p.g),
+    groupOf,
     groups,
-    groupStarts: Float64Array.from(groups, (g) => g.start),
-    maxGroupDuration: groups.reduce((m, g) => Math.max(m, g.end - g.start), 0),
+    groupStarts,
+    maxGroupDuration,
     first: sessions[0]!.start,
     last,
     foregroundMs,

@@ -6,7 +6,8 @@
  * @packageDocumentation
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { FilterIndex, Session } from '../../core/index.js';
+import type { Session } from '../../core/index.js';
+import type { FilterIndex } from '../../core/filter/index.js';
 import type { SessionFilter } from '../../render/rows.js';
 
 /** An element with a `filter` property (`<stitched-sessions>`, `<session-timeline>`…). */

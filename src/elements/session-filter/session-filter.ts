@@ -1,8 +1,10 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { FILTER_SCOPES, createFilterIndex, deriveSessions, formatFilterQuery, parseFilterQuery } from '../../core/index.js';
-import type { DimensionFilter, DimensionInfo, FilterIndex, FilterScope, FilterValue, HistogramBin, Primitive, SessionModel } from '../../core/index.js';
+import { deriveSessions } from '../../core/index.js';
+import type { Primitive, SessionModel } from '../../core/index.js';
+import { FILTER_SCOPES, createFilterIndex, formatFilterQuery, parseFilterQuery } from '../../core/filter/index.js';
+import type { DimensionFilter, DimensionInfo, FilterIndex, FilterScope, FilterValue, HistogramBin } from '../../core/filter/index.js';
 import { formatCount, formatDuration, plural } from '../../render/format.js';
 import { END_BADGES } from '../shared/end-reason.js';
 import { stateMessage, summarizeDiagnostics } from '../shared/state-message.js';
@@ -129,9 +131,11 @@ const attrConverter = {
  * @cssproperty --session-filter-accent - Bars, the brush and the focus ring.
  * @cssproperty --session-filter-bar - Bars of values and histogram bins (default: the accent).
  * @cssproperty --session-filter-exclude - Bars of an excluded ("not") dimension.
+ * @cssproperty --session-filter-end-crash - Text of the error message (bad input).
  */
 export class SessionFilterElement extends LitElement {
   static override styles = styles;
+  /** Form-associated: with a `name`, a form submits the filter's query string. */
   static formAssociated = true;
 
   // Controllers ------------------------------------------------------------------------

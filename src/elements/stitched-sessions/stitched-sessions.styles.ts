@@ -201,6 +201,8 @@ export const styles = [
       cursor: pointer;
       white-space: nowrap;
       overflow: hidden;
+      /* A label's layout never depends on its neighbours': new labels lay out alone while scrolling. */
+      contain: size layout style;
     }
     .row-label.odd {
       background: var(--_surface);
@@ -272,6 +274,7 @@ export const styles = [
       left: ${LABEL_WIDTH}px;
       pointer-events: none;
       overflow: hidden;
+      contain: strict;
     }
     .plot-layer canvas {
       position: absolute;

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 // axe-core is a UMD bundle (no ES default export): loading it sets `window.axe`.
 import 'axe-core';
 import { deriveSessions } from '../../core/index.js';
+import { generateEvents } from '../../core/sample-data.js';
 import type { Session } from '../../core/types.js';
 import type { DeviceSelectEvent, SessionSelectEvent, StitchedSelectEvent } from '../../events.js';
 import { HOSTILE_DEVICE, TUE, at, cohortEvents } from '../../../test/fixtures/cohort.js';
@@ -166,6 +167,32 @@ describe('<stitched-sessions>', () => {
     expect(ids).to.include(h.el.rowKeys[5005]);
     expect(ids).to.not.include('dev-09999');
     expect(h.pixelsIn(h.el.rowKeys[5005]!, FG)).to.be.greaterThan(0);
+  });
+
+  it('draws the same pixels after small scroll steps as after one jump', async () => {
+    const model = deriveSessions(generateEvents({ seed: 3, devices: 60, days: 1 }));
+    const pixels = async (steps: number[]): Promise<number[]> => {
+      const one = await StitchedHarness.mount((el) => (el.model = model));
+      try {
+        for (const top of steps) {
+          one.scroller.scrollTop = top;
+          one.scroller.dispatchEvent(new Event('scroll'));
+          await one.settle();
+        }
+        expect(one.scroller.scrollTop).to.equal(steps[steps.length - 1]);
+        const canvas = one.$<HTMLCanvasElement>('canvas.bars')!;
+        return Array.from(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data);
+      } finally {
+        one.remove();
+      }
+    };
+    // Down four rows at a time, then up by one and a half rows, against one jump to the end.
+    const stepped = await pixels([112, 224, 336, 448, 560, 518]);
+    const jumped = await pixels([518]);
+    expect(stepped.length).to.equal(jumped.length);
+    let differ = 0;
+    for (let i = 0; i < stepped.length; i++) if (Math.abs(stepped[i]! - jumped[i]!) > 1) differ++;
+    expect(differ).to.equal(0);
   });
 
   it('fires session-select, stitched-select and device-select with their details', async () => {

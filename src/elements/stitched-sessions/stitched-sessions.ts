@@ -1,5 +1,7 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { zoomIdentity } from 'd3-zoom';
 import { deriveSessions } from '../../core/index.js';
@@ -181,6 +183,17 @@ export class StitchedSessions extends LitElement {
   private frameKey: unknown[] | undefined;
   private unwatchScheme: (() => void) | undefined;
   private hatch: { color: string; pattern: CanvasPattern | null } | undefined;
+  /** Theme colours for the canvas, read from computed style (see {@link colorsStale}). */
+  private colors: Colors | undefined;
+  /**
+   * Whether the colours must be read again before the next draw: after any update but a
+   * scroll or zoom / pan frame (those change no style), so a frame never forces a style read.
+   */
+  private colorsStale = true;
+  /** {@link summary}, kept until what it says changes. */
+  private summaryText: { key: unknown[]; text: string } | undefined;
+  /** What the canvas shows: its inputs and scroll position (to scroll its pixels instead of redrawing). */
+  private lastDraw: { key: unknown[]; top: number } | undefined;
 
   // Lifecycle --------------------------------------------------------------------------
 
@@ -221,7 +234,14 @@ export class StitchedSessions extends LitElement {
       this.plotWidth = width;
       this.buildBaseScale();
     }
+    const transform = this.frameKey?.[1];
     this.buildFrame();
+    // Only scroll (rowsTop, hover) or zoom / pan (a new transform, nothing else) changed:
+    // a frame that restyles nothing keeps the colours it has.
+    let frameOnly = true;
+    for (const k of changed.keys()) if (k !== 'rowsTop' && k !== 'hover') frameOnly = false;
+    if (changed.size === 0 && transform === this.zoom.transform) frameOnly = false;
+    if (!frameOnly) this.colorsStale = true;
   }
 
   override updated(): void {
@@ -334,6 +354,14 @@ export class StitchedSessions extends LitElement {
   get summary(): string {
     const c = this.cohort;
     if (!c) return '';
+    const key = [c, this.groupBy, this.sort, this.align];
+    if (this.summaryText && key.every((v, i) => v === this.summaryText!.key[i])) return this.summaryText.text;
+    const text = this.summarize(c);
+    this.summaryText = { key, text };
+    return text;
+  }
+
+  private summarize(c: CohortSummary): string {
     const unit = this.groupBy === 'user' ? 'row' : 'device';
     const problems = PROBLEM_REASONS.map((r) => [r, c.endShares.find((e) => e.reason === r)?.count ?? 0] as const)
       .filter(([, n]) => n > 0)
@@ -605,13 +633,53 @@ export class StitchedSessions extends LitElement {
     if (!canvas || !this.scale) return;
     const w = this.plotWidth;
     const h = this.viewportHeight;
+    if (this.colorsStale || !this.colors) {
+      this.colors = readTokens(this, COLOR_TOKENS) as Colors;
+      this.colorsStale = false;
+    }
+    const c = this.colors;
+    const top = this.rowsTop;
+    const dpr = globalThis.devicePixelRatio || 1;
+    // What the pixels depend on, but for the scroll position.
+    const key = [this.rows, this.scale, c, w, h, this.align, dpr, canvas];
+    const last = this.lastDraw;
+    const dy = last ? top - last.top : 0;
+    const shift = dy * dpr;
+    if (last && dy !== 0 && Math.abs(dy) < h / 2 && Number.isInteger(shift) && key.every((v, i) => v === last.key[i])) {
+      // Scrolled only: move the pixels already drawn and draw the strip that came into view.
+      const ctx = canvas.getContext('2d');
+      if (ctx) {
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.globalCompositeOperation = 'copy';
+        ctx.drawImage(canvas, 0, -shift);
+        ctx.globalCompositeOperation = 'source-over';
+        ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+        const [y0, y1] = dy > 0 ? [h - dy, h] : [0, -dy];
+        ctx.save();
+        ctx.beginPath();
+        ctx.rect(0, y0, w, y1 - y0);
+        ctx.clip();
+        ctx.clearRect(0, y0, w, y1 - y0);
+        this.drawRows(ctx, top + y0, top + y1, top, c);
+        ctx.restore();
+        this.lastDraw = { key, top };
+        return;
+      }
+    }
     const ctx = prepareCanvas(canvas, w, h);
     if (!ctx) return;
-    const c = readTokens(this, COLOR_TOKENS) as Colors;
-    const top = this.rowsTop;
-    const first = Math.max(0, Math.floor(top / ROW_HEIGHT));
-    const last = Math.min(this.rows.length, Math.ceil((top + h) / ROW_HEIGHT));
+    this.drawRows(ctx, top, top + h, top, c);
+    this.lastDraw = { key, top };
+  }
+
+  /** Draws the rows that meet content px `[from, to)`, the rows scrolled by `top`. */
+  private drawRows(ctx: CanvasRenderingContext2D, from: number, to: number, top: number, c: Colors): void {
+    const w = this.plotWidth;
+    const first = Math.max(0, Math.floor(from / ROW_HEIGHT));
+    const last = Math.min(this.rows.length, Math.ceil(to / ROW_HEIGHT));
     const hatch = this.hatchPattern(ctx, c['session-background']);
+    // Stripes are fixed to the rows, not to the canvas, so that scrolled pixels and new ones match.
+    hatch?.setTransform?.(new DOMMatrix([1, 0, 0, 1, 0, -top]));
     for (let i = first; i < last; i++) {
       const y = i * ROW_HEIGHT - top;
       if (i % 2 === 1) {
@@ -773,11 +841,14 @@ export class StitchedSessions extends LitElement {
     const vh = this.viewportHeight;
     const [first, last] = visibleRows(this.rowsTop, vh, ROW_HEIGHT, this.rows.length, OVERSCAN);
     const focusRow = this.focusRowIndex;
-    const labels: TemplateResult[] = [];
-    for (let i = first; i < last; i++) {
+    const inView: number[] = [];
+    for (let i = first; i < last; i++) inView.push(i);
+    // Keyed by row: while scrolling, rows that stay in view keep their label untouched, and
+    // only the rows that come into view are rendered.
+    const labels = repeat(inView, (i) => this.rows[i]!.key, (i) => {
       const row = this.rows[i]!;
       const user = this.groupBy === 'user' ? (row.userId !== undefined ? `${plural(row.deviceIds.length, 'device')}` : 'no user') : (row.userId ?? '—');
-      labels.push(html`<button
+      return html`<button
         class="row-label ${i % 2 ? 'odd' : ''} ${this.selected?.key === row.key ? 'selected' : ''} ${this.hover?.row === i ? 'hovered' : ''}"
         part="row-label"
         tabindex="-1"
@@ -788,8 +859,8 @@ export class StitchedSessions extends LitElement {
         <span class="id">${this.groupBy === 'user' && row.userId !== undefined ? row.userId : row.deviceId}</span>
         <span class="user">${user}</span>
         ${row.fatal ? html`<span class="fatal" aria-label=${plural(row.fatal, 'crash', 'crashes')}>✕${row.fatal}</span>` : nothing}
-      </button>`);
-    }
+      </button>`;
+    });
     return html`<div class="body" part="rows">
       <div class="scroller" @scroll=${this.onScroll}>
         <div class="spacer" style=${styleMap({ height: `${total}px` })}>
@@ -901,7 +972,10 @@ export class StitchedSessions extends LitElement {
       const devices = new Set(model.sessions.map((s) => s.deviceId)).size;
       return stateMessage('empty', 'No sessions match the filter', `The data holds ${plural(model.sessions.length, 'session')} of ${plural(devices, 'device')}.`);
     }
-    return html`${this.renderHeader(c)} ${this.renderRows()} ${this.renderAxis()}
+    // The header and the axis stay out of the scroll frames (and the header out of zoom frames).
+    const header = guard([c, model, this.groupBy, this.align, this.sort, this.timeZone], () => this.renderHeader(c));
+    const axis = guard([this.scale, this.ticks, this.plotWidth, this.align, this.timeZone], () => this.renderAxis());
+    return html`${header} ${this.renderRows()} ${axis}
       <p id="keys" class="visually-hidden">
         Up and down arrows choose a row, left and right arrows step through its sessions, Enter selects (Shift and Enter: the stitched session), Shift with left and right arrows pans, plus and minus zoom.
       </p>

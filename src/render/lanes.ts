@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import type { EventCategory, SessionEvent } from '../core/types.js';
-import { buildTimeIndex, type TimeIndex } from './lod.js';
+import type { TimeIndex } from './lod.js';
 
 /** Lane ids, top to bottom. */
 export const LANE_IDS = ['lifecycle', 'views', 'taps', 'network', 'logs', 'breadcrumbs', 'spans', 'crashes', 'custom'] as const;
@@ -88,15 +88,135 @@ export interface LaneIndex extends TimeIndex {
 
 /** Splits events into lanes and builds each lane's sorted index (once per data change). */
 export function buildLaneIndexes(events: Iterable<SessionEvent>): Map<LaneId, LaneIndex> {
-  const buckets = new Map<LaneId, SessionEvent[]>(LANE_IDS.map((id) => [id, []]));
-  for (const e of events) buckets.get(laneOf(e))!.push(e);
-  const out = new Map<LaneId, LaneIndex>();
-  for (const [id, list] of buckets) {
-    // Late reports come after their session's other events but carry a later ts.
-    list.sort((a, b) => a.ts - b.ts || a.index - b.index);
-    const index = buildTimeIndex(list, (e) => e.ts, (e) => e.duration ?? 0, isFlagged);
-    out.set(id, { ...index, id, events: list });
+  const buckets: SessionEvent[][] = LANE_IDS.map(() => []);
+  for (const e of events) buckets[LANE_NUMBER.get(e.category) ?? CUSTOM]!.push(e);
+  return indexBuckets(buckets);
+}
+
+/**
+ * {@link buildLaneIndexes} over groups of events (sessions), in their order, in one pass
+ * that reads each event once (time, duration, flag straight into typed arrays). `countTypes`
+ * (type -> 0), when given, counts the events of those types on the way.
+ */
+export function buildLaneIndexesOf(groups: readonly { readonly events: readonly SessionEvent[] }[], countTypes?: Map<string, number>): Map<LaneId, LaneIndex> {
+  const L = LANE_IDS.length;
+  let n = 0;
+  for (let g = 0; g < groups.length; g++) n += groups[g]!.events.length;
+  const buckets: SessionEvent[][] = LANE_IDS.map(() => []);
+  const lane = new Uint8Array(n);
+  const tsAll = new Float64Array(n);
+  const endAll = new Float64Array(n);
+  const flag = new Uint8Array(n);
+  const lastTs = new Float64Array(L).fill(-Infinity);
+  const unsorted = new Uint8Array(L);
+  const maxDuration = new Float64Array(L);
+  let k = 0;
+  for (let g = 0; g < groups.length; g++) {
+    const events = groups[g]!.events;
+    for (let i = 0; i < events.length; i++, k++) {
+      const e = events[i]!;
+      const l = LANE_NUMBER.get(e.category) ?? CUSTOM;
+      buckets[l]!.push(e);
+      lane[k] = l;
+      const t = e.ts;
+      const d = Math.max(0, e.duration || 0);
+      tsAll[k] = t;
+      endAll[k] = t + d;
+      if (d > maxDuration[l]!) maxDuration[l] = d;
+      if (FLAGGABLE[l] && isFlagged(e)) flag[k] = 1;
+      const prev = lastTs[l]!;
+      if (t <= prev) {
+        // A tie is in order when the indexes are (read only then).
+        const b = buckets[l]!;
+        if (t < prev || b[b.length - 2]!.index > e.index) unsorted[l] = 1;
+      }
+      lastTs[l] = t;
+      if (countTypes) {
+        const c = countTypes.get(e.type);
+        if (c !== undefined) countTypes.set(e.type, c + 1);
+      }
+    }
   }
+  // Scatter into per-lane arrays (typed arrays only: no event is read again).
+  const ts = buckets.map((b) => new Float64Array(b.length));
+  const end = buckets.map((b) => new Float64Array(b.length));
+  const flagPrefix = buckets.map((b) => new Int32Array(b.length + 1));
+  const at = new Int32Array(L);
+  for (let i = 0; i < n; i++) {
+    const l = lane[i]!;
+    const j = at[l]!++;
+    ts[l]![j] = tsAll[i]!;
+    end[l]![j] = endAll[i]!;
+    flagPrefix[l]![j + 1] = flagPrefix[l]![j]! + flag[i]!;
+  }
+  const out = new Map<LaneId, LaneIndex>();
+  for (let l = 0; l < L; l++) {
+    const id = LANE_IDS[l]!;
+    // Events arrive in session order, sorted per lane unless late reports interleave.
+    if (unsorted[l]) out.set(id, indexBuckets([buckets[l]!], [id]).get(id)!);
+    else out.set(id, { ts: ts[l]!, end: end[l]!, maxDuration: maxDuration[l]!, flagPrefix: flagPrefix[l]!, id, events: buckets[l]! });
+  }
+  return out;
+}
+
+const LANE_NUMBER = new Map<EventCategory, number>(LANES.flatMap((l) => l.categories.map((c) => [c, LANE_IDS.indexOf(l.id)] as const)));
+const CUSTOM = LANE_IDS.indexOf('custom');
+/** Lanes whose events {@link isFlagged} may flag (by lane number). */
+const FLAGGABLE = LANE_IDS.map((id) => LANES.find((l) => l.id === id)!.categories.some((c) => ['network', 'log', 'span', 'crash', 'hang'].includes(c)));
+const byTime = (a: SessionEvent, b: SessionEvent): number => a.ts - b.ts || a.index - b.index;
+
+/**
+ * Sorts `list` by time (ties by index), in place and stably. Insertion sort while the list is
+ * nearly sorted (a late report displaces a few neighbours: cost = how far items move), the
+ * built-in sort once it has moved more than a few times the length.
+ */
+function sortNearlySorted(list: SessionEvent[]): void {
+  const n = list.length;
+  let budget = 4 * n;
+  for (let i = 1; i < n; i++) {
+    const e = list[i]!;
+    const prev = list[i - 1]!;
+    if (prev.ts < e.ts || (prev.ts === e.ts && prev.index <= e.index)) continue;
+    let j = i - 1;
+    for (; j >= 0; j--) {
+      const o = list[j]!;
+      if (o.ts < e.ts || (o.ts === e.ts && o.index <= e.index)) break;
+      list[j + 1] = o;
+    }
+    list[j + 1] = e;
+    budget -= i - 1 - j;
+    if (budget < 0) {
+      list.sort(byTime);
+      return;
+    }
+  }
+}
+
+function indexBuckets(buckets: SessionEvent[][], ids: readonly LaneId[] = LANE_IDS): Map<LaneId, LaneIndex> {
+  const out = new Map<LaneId, LaneIndex>();
+  buckets.forEach((list, lane) => {
+    // Events arrive in session order, mostly sorted already: sort only when needed. Late
+    // reports come after their session's other events but carry a later ts.
+    sortNearlySorted(list);
+    const n = list.length;
+    const ts = new Float64Array(n);
+    const end = new Float64Array(n);
+    const flagPrefix = new Int32Array(n + 1);
+    let maxDuration = 0;
+    let flagged = 0;
+    for (let i = 0; i < n; i++) {
+      const e = list[i]!;
+      const t = e.ts;
+      const d = Math.max(0, e.duration || 0);
+      ts[i] = t;
+      end[i] = t + d;
+      if (d > maxDuration) maxDuration = d;
+      if (isFlagged(e)) flagged++;
+      flagPrefix[i + 1] = flagged;
+    }
+    const id = ids[lane]!;
+    out.set(id, { ts, end, maxDuration, flagPrefix, id, events: list });
+  });
   return out;
 }
 

@@ -169,6 +169,8 @@ export const styles = [
       position: relative;
       height: ${STRIP_HEIGHT}px;
       overflow: hidden;
+      /* Bars move on every zoom frame: their layout and paint stay inside the strip. */
+      contain: strict;
     }
     .session {
       position: absolute;
@@ -279,6 +281,8 @@ export const styles = [
       touch-action: pan-y;
       user-select: none;
       outline: none;
+      /* Sized by its style: the overlay's rings and the tooltip move without laying out the rest. */
+      contain: size layout;
     }
     .plot:focus-visible {
       box-shadow: inset 0 0 0 2px var(--_accent);
@@ -316,6 +320,8 @@ export const styles = [
     }
     .axis {
       height: ${AXIS_HEIGHT}px;
+      /* Ticks change on every zoom frame. */
+      contain: size layout;
     }
 
     /* Details list */
@@ -325,6 +331,8 @@ export const styles = [
       overflow: auto;
       border-top: 1px solid var(--_border);
       overscroll-behavior: contain;
+      /* Rows come and go as it scrolls (and follows the zoom): laid out on their own. */
+      contain: strict;
     }
     .details-list {
       position: relative;
@@ -336,6 +344,7 @@ export const styles = [
       left: 0;
       right: 0;
       height: ${ROW_HEIGHT}px;
+      contain: strict;
       display: flex;
       align-items: center;
       gap: 0.6rem;

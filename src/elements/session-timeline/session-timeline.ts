@@ -1,12 +1,13 @@
 import { LitElement, html, svg, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { deriveSessions } from '../../core/index.js';
 import type { Primitive, Session, SessionEvent, SessionModel, StitchedSession } from '../../core/types.js';
 import { EventSelectEvent, RangeSelectEvent, SessionSelectEvent } from '../../events.js';
 import { checkTimeZone, formatCount, formatDateTime, formatDimensions, formatDuration, formatTime, formatTimeRange, plural, type TimeZone } from '../../render/format.js';
-import { LANES, LANE_IDS, buildLaneIndexes, httpStatus, isFlagged, laneAt, laneOf, layoutLanes, positionInLane, severityOf, type LaneId, type LaneIndex, type PlacedLane } from '../../render/lanes.js';
-import { binByColumn, hitTest, lowerBound, nearestIndex, upperBound, type Bin, type Projection } from '../../render/lod.js';
+import { LANES, LANE_IDS, buildLaneIndexesOf, httpStatus, isFlagged, laneAt, laneOf, layoutLanes, positionInLane, severityOf, type LaneId, type LaneIndex, type PlacedLane } from '../../render/lanes.js';
+import { hitTest, lowerBound, nearestIndex, upperBound, type Bin, type Projection } from '../../render/lod.js';
 import { ResizeController } from '../../render/resize-controller.js';
 import { toPredicate, type SessionFilter } from '../../render/rows.js';
 import { brokenScale, buildBrokenAxis, placeGaps, segmentTicks, visibleRange, type BrokenAxis, type PlacedGap, type PlacedTick, type TimeScale } from '../../render/time-scale.js';
@@ -15,7 +16,7 @@ import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
 import { END_BADGES, STITCHED_END_WORDS, endBadgeText } from '../shared/end-reason.js';
 import { stateMessage, summarizeDiagnostics } from '../shared/state-message.js';
 import { readTokens, watchColorScheme } from '../shared/theme.js';
-import { circle, diamond, drawEndGlyph, prepareCanvas, triangle } from '../shared/canvas.js';
+import { drawEndGlyph, prepareCanvas } from '../shared/canvas.js';
 import { timeAxis } from '../shared/time-axis.js';
 import { tooltipBox } from '../shared/tooltip.js';
 import { AXIS_HEIGHT, LABEL_WIDTH, LANE_HEIGHT, ROW_HEIGHT, styles } from './session-timeline.styles.js';
@@ -29,7 +30,9 @@ interface DeviceView {
   /** Sessions' and stitched sessions' starts and running-max ends, for finding those in view (see `inView`). */
   readonly sessionTimes: IntervalIndex;
   readonly stitchedTimes: IntervalIndex;
+  /** Built on first use (select, search): a map of every event costs more than a first paint. */
   readonly sessionOf: ReadonlyMap<SessionEvent, Session>;
+  readonly sessionIndex: ReadonlyMap<Session, number>;
   readonly stitchedById: ReadonlyMap<string, StitchedSession>;
   readonly lanes: ReadonlyMap<LaneId, LaneIndex>;
   readonly eventCount: number;
@@ -199,9 +202,12 @@ export class SessionTimeline extends LitElement {
   private inputError: string | undefined;
   private zoneError: string | undefined;
   private view: DeviceView | undefined;
-  private rows: Row[] = [];
-  private rowTs = new Float64Array(0);
-  private rowOfEvent = new Map<SessionEvent, number>();
+  /** The details list: `rowCount` rows, session `i`'s first at `sessionRowStart[i]` (see `rowAt`). */
+  private rowCount = 0;
+  private sessionRowStart = new Int32Array(1);
+  /** Sessions (by index) with an expanded event that has attributes: their rows are found by walking them. */
+  private sessionsWithAttrRows: ReadonlySet<number> = new Set();
+  private rowTsCache: Float64Array | undefined;
   private searchMatches: SessionEvent[] = [];
   private matchTs = new Float64Array(0);
   private matchSet: ReadonlySet<SessionEvent> = new Set();
@@ -225,6 +231,14 @@ export class SessionTimeline extends LitElement {
   private lastTransform = this.zoom.transform;
   private listDriven = false;
   private listNeedsReset = false;
+  /** The details list of the last update (a new one starts at the top). */
+  private listElement: HTMLElement | undefined;
+  /** Theme colours and font for the canvas, read once per update that is not a zoom / pan frame. */
+  private colors: Colors | undefined;
+  private font = '';
+  private direction: CanvasDirection = 'ltr';
+  /** The canvas size and font the context's font was last set for. */
+  private fontKey = '';
   private unwatchScheme: (() => void) | undefined;
 
   // Lifecycle --------------------------------------------------------------------------
@@ -272,21 +286,26 @@ export class SessionTimeline extends LitElement {
       const keep = toPredicate(this.filter);
       this.filteredOut = new Set(keep && this.view ? this.view.sessions.filter((s) => !keep(s)) : []);
     }
+    // Theme colours are read (a forced style recalculation) on any update but a zoom / pan frame.
+    if (!(changed.size === 0 && this.zoom.transform !== this.lastTransform)) this.colors = undefined;
     this.buildFrame();
-  }
-
-  override updated(): void {
-    if (this.listNeedsReset) {
-      this.listNeedsReset = false;
-      const list = this.renderRoot.querySelector<HTMLElement>('.details');
-      if (list) list.scrollTop = 0;
-    }
-    this.drawCanvas();
     if (this.zoom.transform !== this.lastTransform) {
       this.lastTransform = this.zoom.transform;
+      // The list follows the zoom in this same update (state set before render, not after).
       if (!this.listDriven) this.followZoomInList();
       this.listDriven = false;
     }
+  }
+
+  override updated(): void {
+    const list = this.renderRoot.querySelector<HTMLElement>('.details');
+    if (this.listNeedsReset) {
+      this.listNeedsReset = false;
+      // A list just created is at the top already: no write (it would force a layout).
+      if (list && list === this.listElement) list.scrollTop = 0;
+    }
+    this.listElement = list ?? undefined;
+    this.drawCanvas();
   }
 
   // Derivation (willUpdate only) -------------------------------------------------------
@@ -321,20 +340,18 @@ export class SessionTimeline extends LitElement {
     const sessions = model.sessions.filter((s) => s.deviceId === deviceId);
     if (sessions.length === 0) return undefined;
     const stitched = model.stitched.filter((s) => s.deviceId === deviceId);
-    const sessionOf = new Map<SessionEvent, Session>();
-    let crashes = 0;
-    let anrs = 0;
-    let ooms = 0;
-    for (const s of sessions) {
-      for (const e of s.events) {
-        sessionOf.set(e, s);
-        if (e.type === 'crash') crashes++;
-        else if (e.type === 'anr') anrs++;
-        else if (e.type === 'oom') ooms++;
-      }
-    }
+    // One pass over the events, straight into typed arrays: the lane indexes and the counts.
+    // The event -> session map is only needed on interaction (select, search): built on first use.
+    const types = new Map([['crash', 0], ['anr', 0], ['oom', 0]]);
+    const lanes = buildLaneIndexesOf(sessions, types);
+    let eventCount = 0;
+    for (const s of sessions) eventCount += s.events.length;
+    const crashes = types.get('crash')!;
+    const anrs = types.get('anr')!;
+    const ooms = types.get('oom')!;
     const last = sessions[sessions.length - 1]!;
     const dims = formatDimensions(last.dimensions);
+    let sessionOf: Map<SessionEvent, Session> | undefined;
     return {
       deviceId,
       userId: [...sessions].reverse().find((s) => s.userId)?.userId,
@@ -342,10 +359,17 @@ export class SessionTimeline extends LitElement {
       stitched,
       sessionTimes: intervalIndex(sessions),
       stitchedTimes: intervalIndex(stitched),
-      sessionOf,
+      get sessionOf(): ReadonlyMap<SessionEvent, Session> {
+        if (!sessionOf) {
+          sessionOf = new Map();
+          for (const s of sessions) for (const e of s.events) sessionOf.set(e, s);
+        }
+        return sessionOf;
+      },
+      sessionIndex: new Map(sessions.map((s, i) => [s, i])),
       stitchedById: new Map(stitched.map((s) => [s.id, s])),
-      lanes: buildLaneIndexes(sessionOf.keys()),
-      eventCount: sessionOf.size,
+      lanes,
+      eventCount,
       crashes,
       anrs,
       ooms,
@@ -367,29 +391,102 @@ export class SessionTimeline extends LitElement {
     this.maxScale = Math.max(1, segMs / this.plotWidth / 20);
   }
 
+  /**
+   * The details list as arithmetic, not objects: rows are fixed height, so row `i` is made on
+   * demand ({@link rowAt}) from each session's first row. Only sessions with an expanded
+   * event are walked event by event.
+   */
   private buildRows(): void {
-    const rows: Row[] = [];
-    const rowOfEvent = new Map<SessionEvent, number>();
     const v = this.view;
-    if (v) {
-      for (const s of v.sessions) {
-        rows.push({ kind: 'session', session: s, stitched: v.stitchedById.get(s.stitchedId), ts: s.start });
-        for (const e of s.events) {
-          rowOfEvent.set(e, rows.length);
-          rows.push({ kind: 'event', event: e, session: s, ts: e.ts });
-          if (this.expanded.has(e)) {
-            for (const [key, value] of Object.entries(e.attrs ?? {})) rows.push({ kind: 'attr', event: e, key, value, ts: e.ts });
-          }
+    const sessions = v?.sessions ?? [];
+    const starts = new Int32Array(sessions.length + 1);
+    const withAttrs = new Set<number>();
+    const expanded = this.expanded;
+    let n = 0;
+    for (let si = 0; si < sessions.length; si++) {
+      starts[si] = n;
+      const events = sessions[si]!.events;
+      n += 1 + events.length;
+      if (expanded.size) {
+        for (const e of events) {
+          if (!expanded.has(e)) continue;
+          const k = Object.keys(e.attrs ?? {}).length;
+          n += k;
+          if (k) withAttrs.add(si);
         }
       }
     }
-    // Non-decreasing times (late reports sit with their session), for a binary search.
-    const rowTs = new Float64Array(rows.length);
+    starts[sessions.length] = n;
+    this.rowCount = n;
+    this.sessionRowStart = starts;
+    this.sessionsWithAttrRows = withAttrs;
+    this.rowTsCache = undefined;
+  }
+
+  /** Row times, non-decreasing (late reports sit with their session), for a binary search; built on first use. */
+  private get rowTs(): Float64Array {
+    if (this.rowTsCache) return this.rowTsCache;
+    const rowTs = new Float64Array(this.rowCount);
+    const sessions = this.view?.sessions ?? [];
+    let r = 0;
     let max = -Infinity;
-    rows.forEach((r, i) => (rowTs[i] = max = Math.max(max, r.ts)));
-    this.rows = rows;
-    this.rowTs = rowTs;
-    this.rowOfEvent = rowOfEvent;
+    for (let si = 0; si < sessions.length; si++) {
+      const s = sessions[si]!;
+      rowTs[r++] = max = Math.max(max, s.start);
+      const attrs = this.sessionsWithAttrRows.has(si);
+      for (const e of s.events) {
+        rowTs[r++] = max = Math.max(max, e.ts);
+        if (attrs && this.expanded.has(e)) for (let k = Object.keys(e.attrs ?? {}).length; k > 0; k--) rowTs[r++] = max;
+      }
+    }
+    return (this.rowTsCache = rowTs);
+  }
+
+  /** Row `i` of the details list (`0 <= i < rowCount`). */
+  private rowAt(i: number): Row {
+    const v = this.view!;
+    const starts = this.sessionRowStart;
+    // Last session whose first row is at or before i.
+    let lo = 0;
+    let hi = v.sessions.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    const s = v.sessions[lo]!;
+    let k = i - starts[lo]!;
+    if (k === 0) return { kind: 'session', session: s, stitched: v.stitchedById.get(s.stitchedId), ts: s.start };
+    k--;
+    if (!this.sessionsWithAttrRows.has(lo)) {
+      const e = s.events[k]!;
+      return { kind: 'event', event: e, session: s, ts: e.ts };
+    }
+    for (const e of s.events) {
+      if (k === 0) return { kind: 'event', event: e, session: s, ts: e.ts };
+      k--;
+      if (!this.expanded.has(e)) continue;
+      const attrs = Object.entries(e.attrs ?? {});
+      if (k < attrs.length) return { kind: 'attr', event: e, key: attrs[k]![0], value: attrs[k]![1], ts: e.ts };
+      k -= attrs.length;
+    }
+    throw new RangeError(`no row ${i}`);
+  }
+
+  /** The row of an event of the device on show. */
+  private rowOfEvent(event: SessionEvent): number | undefined {
+    const v = this.view;
+    const session = v?.sessionOf.get(event);
+    if (!v || !session) return undefined;
+    const si = v.sessionIndex.get(session)!;
+    let row = this.sessionRowStart[si]! + 1;
+    const attrs = this.sessionsWithAttrRows.has(si);
+    for (const e of session.events) {
+      if (e === event) return row;
+      row++;
+      if (attrs && this.expanded.has(e)) row += Object.keys(e.attrs ?? {}).length;
+    }
+    return undefined;
   }
 
   private buildMatches(): void {
@@ -397,8 +494,8 @@ export class SessionTimeline extends LitElement {
     const v = this.view;
     const matches: SessionEvent[] = [];
     if (q && v) {
-      for (const e of v.sessionOf.keys()) {
-        if (matchesQuery(e, q)) matches.push(e);
+      for (const s of v.sessions) {
+        for (const e of s.events) if (matchesQuery(e, q)) matches.push(e);
       }
       matches.sort((a, b) => a.ts - b.ts || a.index - b.index);
     }
@@ -611,7 +708,7 @@ export class SessionTimeline extends LitElement {
       this.focusEvent = event;
       this.ensureVisible(event.ts);
     } else {
-      this.scrollRowIntoView(this.rowOfEvent.get(event));
+      this.scrollRowIntoView(this.rowOfEvent(event));
     }
     this.dispatchEvent(new EventSelectEvent({ event, session }));
   }
@@ -660,7 +757,7 @@ export class SessionTimeline extends LitElement {
     this.focusLane = laneOf(event);
     this.focusEvent = event;
     this.ensureVisible(event.ts);
-    this.scrollRowIntoView(this.rowOfEvent.get(event));
+    this.scrollRowIntoView(this.rowOfEvent(event));
     this.announcement = `Match ${this.matchIndex + 1} of ${n}: ${describeEvent(event, this.tz)}`;
   }
 
@@ -696,14 +793,18 @@ export class SessionTimeline extends LitElement {
   /** The details list follows the zoom: it scrolls to the first row in view. */
   private followZoomInList(): void {
     const range = this.visibleRange;
-    const list = this.renderRoot.querySelector<HTMLElement>('.details');
-    if (!range || !list || this.rows.length === 0) return;
-    const first = Math.floor(list.scrollTop / ROW_HEIGHT);
-    const t = this.rowTs[Math.min(first, this.rowTs.length - 1)]!;
+    if (!range || !this.hasUpdated || this.rowCount === 0) return;
+    const rowTs = this.rowTs;
+    const first = Math.floor(this.listScrollTop / ROW_HEIGHT);
+    const t = rowTs[Math.min(first, rowTs.length - 1)]!;
     if (t >= range[0] && t <= range[1]) return;
-    const row = Math.max(0, lowerBound(this.rowTs, range[0]) - 1);
-    list.scrollTop = row * ROW_HEIGHT;
-    this.listScrollTop = list.scrollTop;
+    const row = Math.max(0, lowerBound(rowTs, range[0]) - 1);
+    this.listScrollTop = row * ROW_HEIGHT;
+    // Scrolled now, before this update changes the DOM: the layout is still clean, so the
+    // write forces none (after rendering it would). A write only: the scroll event brings
+    // back the offset the list clamped it to.
+    const list = this.renderRoot.querySelector<HTMLElement>('.details');
+    if (list) list.scrollTop = this.listScrollTop;
   }
 
   // Canvas -----------------------------------------------------------------------------
@@ -716,7 +817,12 @@ export class SessionTimeline extends LitElement {
     const h = this.placed.length * LANE_HEIGHT;
     const ctx = prepareCanvas(canvas, w, h);
     if (!ctx) return;
-    const c = readTokens(this, COLOR_TOKENS) as Colors;
+    if (!this.colors) {
+      this.colors = readTokens(this, COLOR_TOKENS) as Colors;
+      this.font = `11px ${getComputedStyle(this).getPropertyValue('--_font') || 'sans-serif'}`;
+      this.direction = getComputedStyle(canvas).direction === 'rtl' ? 'rtl' : 'ltr';
+    }
+    const c = this.colors;
     const p = this.projection;
 
     // Compressed gaps: a band with the break lines (those of marks that do not overlap), in one path.
@@ -739,12 +845,23 @@ export class SessionTimeline extends LitElement {
     ctx.fillStyle = c.border;
     for (const lane of this.placed) ctx.fillRect(0, lane.y + LANE_HEIGHT - 1, w, 0.5);
 
-    ctx.font = `11px ${getComputedStyle(this).getPropertyValue('--_font') || 'sans-serif'}`;
+    // Setting a canvas font resolves it against the element's style (a style recalculation):
+    // only when it changed, or when resizing the canvas reset the context.
+    // Likewise text direction: 'inherit' (the default) reads the canvas's style on every fillText.
+    const fontKey = `${canvas.width}x${canvas.height} ${this.font} ${this.direction}`;
+    if (this.fontKey !== fontKey) {
+      ctx.font = this.font;
+      ctx.direction = this.direction;
+      this.fontKey = fontKey;
+    }
     ctx.textBaseline = 'middle';
+    // Column start times, shared by every lane's binning: one scale inversion per column.
+    const colT = new Float64Array(Math.ceil(w / BIN_PX) + 2);
+    for (let k = 0; k < colT.length; k++) colT[k] = p.t(k * BIN_PX);
     for (const lane of this.placed) {
       const index = v.lanes.get(lane.spec.id);
       if (!index || index.ts.length === 0) continue;
-      const bins = binByColumn(index, p, 0, w, BIN_PX);
+      const bins = binLane(index, p, colT, w, BIN_PX);
       drawLane(ctx, lane, index, bins, c, w);
     }
     // Sessions the filter rejects: their time is veiled, so their events read greyed out,
@@ -752,13 +869,16 @@ export class SessionTimeline extends LitElement {
     if (this.filteredOut.size) {
       ctx.globalAlpha = 0.72;
       ctx.fillStyle = c.background;
-      v.sessions.forEach((s, i) => {
-        if (!this.filteredOut.has(s)) return;
+      // Only sessions that can reach the view: a veil ends at most 240 px after its session.
+      const [first, stop] = inView(v.sessionTimes, this.scale, -250, w + 10);
+      for (let i = first; i < stop; i++) {
+        const s = v.sessions[i]!;
+        if (!this.filteredOut.has(s)) continue;
         const next = v.sessions[i + 1];
         const x0 = p.x(s.start) - 6;
         const x1 = Math.max(x0 + 8, Math.min(next ? p.x(next.start) - 1 : w, p.x(s.end) + 240));
         if (x1 >= 0 && x0 <= w) ctx.fillRect(x0, 0, x1 - x0, h);
-      });
+      }
       ctx.globalAlpha = 1;
     }
 
@@ -1016,13 +1136,13 @@ export class SessionTimeline extends LitElement {
   }
 
   private renderDetails(v: DeviceView): TemplateResult {
-    const total = this.rows.length;
+    const total = this.rowCount;
     const viewport = 600; // generous: the list is at most this tall on screen
     const first = Math.max(0, Math.floor(this.listScrollTop / ROW_HEIGHT) - OVERSCAN);
     const last = Math.min(total, Math.ceil((this.listScrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
     const q = this.query.trim().toLowerCase();
     const visible: TemplateResult[] = [];
-    for (let i = first; i < last; i++) visible.push(this.renderRow(this.rows[i]!, i, q));
+    for (let i = first; i < last; i++) visible.push(this.renderRow(this.rowAt(i), i, q));
     return html`<div class="details" part="details" @scroll=${this.onListScroll}>
       <div class="details-list" role="list" aria-label="Events of device ${v.deviceId}, grouped by session" style=${styleMap({ height: `${total * ROW_HEIGHT}px` })}>${visible}</div>
     </div>`;
@@ -1090,7 +1210,7 @@ export class SessionTimeline extends LitElement {
     const h = this.placed.length * LANE_HEIGHT;
     const w = this.plotWidth;
     return html`
-      ${this.renderHeader(v)} ${this.renderStrip(v)}
+      ${guard([this.derived, v, this.query, this.matchIndex, this.searchMatches, this.showDiagnostics, this.hiddenLanes], () => this.renderHeader(v))} ${this.renderStrip(v)}
       <div class="plot-row" part="lanes">
         <div class="labels" aria-hidden="true">
           ${this.placed.map(
@@ -1123,7 +1243,8 @@ export class SessionTimeline extends LitElement {
           ${this.renderOverlay(v)} ${this.renderTooltip(v)}
         </div>
       </div>
-      ${this.renderAxis()} ${this.renderDetails(v)}
+      ${this.renderAxis()}
+      ${guard([v, this.sessionRowStart, this.listScrollTop, this.query, this.expanded, this.selectedEvent, this.matchSet, this.timeZone], () => this.renderDetails(v))}
       <p id="keys" class="visually-hidden">
         Left and right arrows pan, plus and minus zoom, Home and End show the first and last session, up and down arrows choose a lane, Shift with left and right arrows steps through its events, Enter selects.
       </p>
@@ -1237,77 +1358,160 @@ function tooltipLines(e: SessionEvent, tz: TimeZone): TemplateResult[] {
 
 // Canvas marks -------------------------------------------------------------------------
 
+/**
+ * Bins a lane's items in view into columns `binPx` wide, as `binByColumn` does (same bins),
+ * with the columns' start times looked up in `colT` (`colT[c]` = time at x `c * binPx`,
+ * computed once per frame for every lane) instead of inverting the scale per column.
+ */
+function binLane(index: LaneIndex, p: Projection, colT: Float64Array, xMax: number, binPx: number): Bin[] {
+  const { ts, end, flagPrefix } = index;
+  const bins: Bin[] = [];
+  const xMin = 0;
+  let i = lowerBound(ts, colT[0]! - index.maxDuration);
+  const stop = upperBound(ts, p.t(xMax));
+  const cols = colT.length;
+  while (i < stop) {
+    const t0 = ts[i]!;
+    const x0 = p.x(t0);
+    const col = Math.floor(x0 / binPx);
+    const next = col + 1 >= 0 && col + 1 < cols ? colT[col + 1]! : p.t((col + 1) * binPx);
+    let j = lowerBound(ts, next, i + 1, stop);
+    if (j <= i) j = i + 1;
+    const last = j - 1;
+    const e0 = end[i]!;
+    const e1 = end[last]!;
+    let x1 = x0;
+    if (e0 !== t0) x1 = Math.max(x1, p.x(e0));
+    if (e1 !== t0) x1 = Math.max(x1, last === i ? x1 : p.x(e1));
+    if (x1 >= xMin) bins.push({ first: i, count: j - i, x0, x1, flagged: flagPrefix[j]! - flagPrefix[i]! });
+    i = j;
+  }
+  return bins;
+}
+
+/** Paths of one lane, one per colour (and per fill or stroke): a fill per colour, not per mark. */
+class Batch {
+  private readonly paths = new Map<string, Path2D>();
+  path(key: string): Path2D {
+    let p = this.paths.get(key);
+    if (!p) this.paths.set(key, (p = new Path2D()));
+    return p;
+  }
+  /** Fills (`f:` keys) or strokes (`s:` keys, `lineWidth` after a second colon) each path in its colour. */
+  flush(ctx: CanvasRenderingContext2D, alpha = 1): void {
+    for (const [key, path] of this.paths) {
+      const [mode, color, lw] = key.split('|') as [string, string, string | undefined];
+      if (mode === 'f') {
+        ctx.globalAlpha = lw ? Number(lw) : alpha;
+        ctx.fillStyle = color;
+        ctx.fill(path);
+      } else {
+        ctx.globalAlpha = 1;
+        ctx.lineWidth = lw ? Number(lw) : 1;
+        ctx.strokeStyle = color;
+        ctx.stroke(path);
+      }
+    }
+    ctx.globalAlpha = 1;
+    ctx.lineWidth = 1;
+    this.paths.clear();
+  }
+}
+
+function pathCircle(p: Path2D, x: number, y: number, r: number): void {
+  p.moveTo(x + r, y);
+  p.arc(x, y, r, 0, Math.PI * 2);
+}
+
+function pathDiamond(p: Path2D, x: number, y: number, r: number): void {
+  p.moveTo(x, y - r);
+  p.lineTo(x + r, y);
+  p.lineTo(x, y + r);
+  p.lineTo(x - r, y);
+  p.closePath();
+}
+
+function pathTriangle(p: Path2D, x: number, y: number, r: number, up: boolean): void {
+  const d = up ? -1 : 1;
+  p.moveTo(x, y + d * r);
+  p.lineTo(x + r, y - d * r * 0.8);
+  p.lineTo(x - r, y - d * r * 0.8);
+  p.closePath();
+}
+
 function drawLane(ctx: CanvasRenderingContext2D, lane: PlacedLane, index: LaneIndex, bins: readonly Bin[], c: Colors, width: number): void {
   const mid = lane.y + LANE_HEIGHT / 2;
   const id = lane.spec.id;
   const base = c[LANE_COLOR[id]];
   const events = index.events;
+  const batch = new Batch();
 
   if (lane.spec.kind === 'span') {
     const top = lane.y + 6;
     const height = LANE_HEIGHT - 12;
+    const failedColor = id === 'network' ? c['color-network-failed'] : c['color-crash'];
+    const labels: { text: string; x: number; room: number }[] = [];
     for (let b = 0; b < bins.length; b++) {
       const bin = bins[b]!;
       const x0 = Math.max(-2, bin.x0);
       const x1 = Math.min(width + 2, Math.max(bin.x1, bin.x0 + 2));
       const failed = bin.flagged > 0;
-      ctx.fillStyle = failed ? (id === 'network' ? c['color-network-failed'] : c['color-crash']) : base;
-      ctx.globalAlpha = bin.count > 1 ? 0.65 : 0.9;
+      const color = failed ? failedColor : base;
       // Leave a hairline between consecutive spans so neighbours stay distinct.
-      ctx.fillRect(x0, top, Math.max(1.5, x1 - x0 - (x1 - x0 > 4 ? 1 : 0)), height);
-      ctx.globalAlpha = 1;
+      batch.path(`f|${color}|${bin.count > 1 ? 0.65 : 0.9}`).rect(x0, top, Math.max(1.5, x1 - x0 - (x1 - x0 > 4 ? 1 : 0)), height);
       if (failed) {
         // Shape, not only colour: a notch above a failed call.
-        ctx.beginPath();
-        ctx.moveTo(bin.x0 - 3.5, lane.y + 1);
-        ctx.lineTo(bin.x0 + 3.5, lane.y + 1);
-        ctx.lineTo(bin.x0, lane.y + 6);
-        ctx.closePath();
-        ctx.fill();
+        const notch = batch.path(`f|${color}|1`);
+        notch.moveTo(bin.x0 - 3.5, lane.y + 1);
+        notch.lineTo(bin.x0 + 3.5, lane.y + 1);
+        notch.lineTo(bin.x0, lane.y + 6);
+        notch.closePath();
       }
       const next = bins[b + 1];
       const room = Math.min(x1, next ? next.x0 : width) - Math.max(0, x0);
       if (bin.count === 1 && room > 36) {
         const e = events[bin.first]!;
         const status = httpStatus(e);
-        const text = id === 'network' && status !== undefined && status >= 400 ? `${status} ${e.name ?? ''}` : (e.name ?? e.type);
+        labels.push({ text: id === 'network' && status !== undefined && status >= 400 ? `${status} ${e.name ?? ''}` : (e.name ?? e.type), x: Math.max(0, x0), room });
+      }
+    }
+    batch.flush(ctx);
+    if (labels.length) {
+      ctx.fillStyle = c.background;
+      for (const l of labels) {
         ctx.save();
         ctx.beginPath();
-        ctx.rect(Math.max(0, x0) + 3, lane.y, room - 6, LANE_HEIGHT);
+        ctx.rect(l.x + 3, lane.y, l.room - 6, LANE_HEIGHT);
         ctx.clip();
-        ctx.fillStyle = c.background;
-        ctx.fillText(text, Math.max(0, x0) + 4, mid);
+        ctx.fillText(l.text, l.x + 4, mid);
         ctx.restore();
       }
     }
     return;
   }
 
+  const counts: { text: string; x: number }[] = [];
   for (let b = 0; b < bins.length; b++) {
     const bin = bins[b]!;
     const e = events[bin.first]!;
     const x = bin.x0;
     const r = Math.min(6, 3 + Math.log2(bin.count) * 0.8);
-    ctx.fillStyle = base;
-    ctx.strokeStyle = base;
     switch (id) {
       case 'lifecycle':
-        drawLifecycle(ctx, e.type, x, mid, r + 1);
+        pathLifecycle(batch, base, e.type, x, mid, r + 1);
         break;
       case 'logs': {
         const sev = bin.flagged > 0 ? 'error' : severityOf(e);
-        ctx.fillStyle = sev === 'error' ? c['color-log-error'] : sev === 'warning' ? c['color-log-warning'] : base;
-        if (sev === 'error') diamond(ctx, x, mid, r + 1.5);
-        else if (sev === 'warning') triangle(ctx, x, mid, r + 1, true);
-        else circle(ctx, x, mid, r - 0.5);
+        if (sev === 'error') pathDiamond(batch.path(`f|${c['color-log-error']}`), x, mid, r + 1.5);
+        else if (sev === 'warning') pathTriangle(batch.path(`f|${c['color-log-warning']}`), x, mid, r + 1, true);
+        else pathCircle(batch.path(`f|${base}`), x, mid, r - 0.5);
         break;
       }
       case 'breadcrumbs':
-        ctx.lineWidth = 1.5;
-        diamond(ctx, x, mid, r, false);
-        ctx.lineWidth = 1;
+        pathDiamond(batch.path(`s|${base}|1.5`), x, mid, r);
         break;
       case 'crashes':
+        // Few: drawn one by one, with the shared glyphs.
         if (e.type === 'hang') {
           ctx.fillStyle = c['color-hang'];
           ctx.fillRect(x, mid + 3, Math.max(2, bin.x1 - x), 5);
@@ -1318,40 +1522,42 @@ function drawLane(ctx: CanvasRenderingContext2D, lane: PlacedLane, index: LaneIn
         }
         break;
       case 'custom':
-        ctx.fillRect(x - r + 1, mid - r + 1, 2 * r - 2, 2 * r - 2);
+        batch.path(`f|${base}`).rect(x - r + 1, mid - r + 1, 2 * r - 2, 2 * r - 2);
         break;
       default:
-        circle(ctx, x, mid, r);
+        pathCircle(batch.path(`f|${base}`), x, mid, r);
     }
     // The count of a binned mark, where there is room for it.
     if (bin.count > 1) {
       const next = bins[b + 1];
       const text = bin.count > 999 ? `${Math.round(bin.count / 1000)}k` : String(bin.count);
-      if (!next || next.x0 - x > text.length * 6 + 10) {
-        ctx.fillStyle = c.muted;
-        ctx.fillText(text, x + r + 2, lane.y + 7);
-      }
+      if (!next || next.x0 - x > text.length * 6 + 10) counts.push({ text, x: x + r + 2 });
     }
+  }
+  batch.flush(ctx);
+  if (counts.length) {
+    ctx.fillStyle = c.muted;
+    for (const t of counts) ctx.fillText(t.text, t.x, lane.y + 7);
   }
 }
 
-function drawLifecycle(ctx: CanvasRenderingContext2D, type: string, x: number, y: number, r: number): void {
+function pathLifecycle(batch: Batch, color: string, type: string, x: number, y: number, r: number): void {
   switch (type) {
     case 'app.launch':
-      triangle(ctx, x, y, r + 1, true);
+      pathTriangle(batch.path(`f|${color}`), x, y, r + 1, true);
       break;
     case 'app.foreground':
-      triangle(ctx, x, y, r, true, false);
+      pathTriangle(batch.path(`s|${color}|1.5`), x, y, r, true);
       break;
     case 'app.background':
-      triangle(ctx, x, y, r, false, false);
+      pathTriangle(batch.path(`s|${color}|1.5`), x, y, r, false);
       break;
     case 'app.terminate':
     case 'session.end':
-      ctx.fillRect(x - r + 1, y - r + 1, 2 * r - 2, 2 * r - 2);
+      batch.path(`f|${color}`).rect(x - r + 1, y - r + 1, 2 * r - 2, 2 * r - 2);
       break;
     default:
-      circle(ctx, x, y, 2);
+      pathCircle(batch.path(`f|${color}`), x, y, 2);
   }
 }
 

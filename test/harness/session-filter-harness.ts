@@ -5,6 +5,7 @@
  */
 import type { SessionFilterElement } from '../../src/elements/session-filter/session-filter.js';
 import '../../src/elements/session-filter/session-filter.js';
+import { ShadowHarness, mountElement, nextFrame } from './shadow-harness.js';
 
 export interface ShownValue {
   readonly label: string;
@@ -12,39 +13,18 @@ export interface ShownValue {
   readonly checked: boolean;
 }
 
-export class FilterHarness {
-  constructor(readonly el: SessionFilterElement) {}
-
+export class FilterHarness extends ShadowHarness<SessionFilterElement> {
   static async mount(setup: (el: SessionFilterElement) => void, parent: Element = document.body): Promise<FilterHarness> {
-    const el = document.createElement('session-filter');
-    el.style.width = '360px';
-    setup(el);
-    parent.append(el);
-    const h = new FilterHarness(el);
+    const h = new FilterHarness(mountElement<SessionFilterElement>('session-filter', setup, '360px', parent));
     await h.settle();
     return h;
   }
 
-  async settle(): Promise<void> {
+  /** One frame is enough: the filter has no canvas or zoom. */
+  override async settle(): Promise<void> {
     await this.el.updateComplete;
-    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+    await nextFrame();
     await this.el.updateComplete;
-  }
-
-  get root(): ShadowRoot {
-    return this.el.shadowRoot!;
-  }
-
-  $<T extends Element = HTMLElement>(selector: string): T | null {
-    return this.root.querySelector<T>(selector);
-  }
-
-  $$<T extends Element = HTMLElement>(selector: string): T[] {
-    return [...this.root.querySelectorAll<T>(selector)];
-  }
-
-  text(selector: string): string {
-    return (this.$(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
   }
 
   /** The totals line, as read. */
@@ -111,7 +91,4 @@ export class FilterHarness {
     return this.$<HTMLInputElement>('input.text')!;
   }
 
-  remove(): void {
-    this.el.remove();
-  }
 }

@@ -4,49 +4,20 @@
  */
 import type { SessionTimeline } from '../../src/elements/session-timeline/session-timeline.js';
 import '../../src/elements/session-timeline/session-timeline.js';
+import { ShadowHarness, mountElement } from './shadow-harness.js';
 
-export const nextFrame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => r()));
-
-export class TimelineHarness {
-  constructor(readonly el: SessionTimeline) {}
-
+export class TimelineHarness extends ShadowHarness<SessionTimeline> {
   static async mount(setup: (el: SessionTimeline) => void, width = 1000): Promise<TimelineHarness> {
-    const el = document.createElement('session-timeline');
-    el.style.width = `${width}px`;
-    setup(el);
-    document.body.append(el);
-    const h = new TimelineHarness(el);
+    const h = new TimelineHarness(mountElement<SessionTimeline>('session-timeline', setup, `${width}px`));
     await h.settle();
     return h;
   }
 
-  /** Waits for pending zoom frames, the resize observer and Lit updates. */
-  async settle(): Promise<void> {
-    await this.el.updateComplete;
-    await nextFrame();
-    await nextFrame();
+  /** Also waits for pending zoom frames. */
+  override async settle(): Promise<void> {
+    await super.settle();
     await this.el.zoom.settled;
     await this.el.updateComplete;
-  }
-
-  get root(): ShadowRoot {
-    return this.el.shadowRoot!;
-  }
-
-  $<T extends Element = HTMLElement>(selector: string): T | null {
-    return this.root.querySelector<T>(selector);
-  }
-
-  $$<T extends Element = HTMLElement>(selector: string): T[] {
-    return [...this.root.querySelectorAll<T>(selector)];
-  }
-
-  text(selector: string): string {
-    return (this.$(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  }
-
-  texts(selector: string): string[] {
-    return this.$$(selector).map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim());
   }
 
   get plot(): HTMLElement {
@@ -122,7 +93,4 @@ export class TimelineHarness {
     return this.el.timeToX(t) ?? Number.NaN;
   }
 
-  remove(): void {
-    this.el.remove();
-  }
 }

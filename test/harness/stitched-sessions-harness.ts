@@ -5,51 +5,23 @@
  */
 import type { StitchedSessions } from '../../src/elements/stitched-sessions/stitched-sessions.js';
 import '../../src/elements/stitched-sessions/stitched-sessions.js';
-import { nextFrame } from './session-timeline-harness.js';
+import { ShadowHarness, mountElement } from './shadow-harness.js';
 
 export const ROW_HEIGHT = 28;
 type Rgb = readonly [number, number, number];
 
-export class StitchedHarness {
-  constructor(readonly el: StitchedSessions) {}
-
+export class StitchedHarness extends ShadowHarness<StitchedSessions> {
   static async mount(setup: (el: StitchedSessions) => void, width = 1000): Promise<StitchedHarness> {
-    const el = document.createElement('stitched-sessions');
-    el.style.width = `${width}px`;
-    setup(el);
-    document.body.append(el);
-    const h = new StitchedHarness(el);
+    const h = new StitchedHarness(mountElement<StitchedSessions>('stitched-sessions', setup, `${width}px`));
     await h.settle();
     return h;
   }
 
-  /** Waits for pending zoom frames, the resize observer and Lit updates. */
-  async settle(): Promise<void> {
-    await this.el.updateComplete;
-    await nextFrame();
-    await nextFrame();
+  /** Also waits for pending zoom frames. */
+  override async settle(): Promise<void> {
+    await super.settle();
     await this.el.zoom.settled;
     await this.el.updateComplete;
-  }
-
-  get root(): ShadowRoot {
-    return this.el.shadowRoot!;
-  }
-
-  $<T extends Element = HTMLElement>(selector: string): T | null {
-    return this.root.querySelector<T>(selector);
-  }
-
-  $$<T extends Element = HTMLElement>(selector: string): T[] {
-    return [...this.root.querySelectorAll<T>(selector)];
-  }
-
-  text(selector: string): string {
-    return (this.$(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  }
-
-  texts(selector: string): string[] {
-    return this.$$(selector).map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim());
   }
 
   get plot(): HTMLElement {
@@ -129,9 +101,6 @@ export class StitchedHarness {
     return n;
   }
 
-  remove(): void {
-    this.el.remove();
-  }
 }
 
 function near(data: Uint8ClampedArray, x: number, rgb: Rgb): boolean {

@@ -13,6 +13,7 @@ const entries: Record<string, string> = {
   'elements/session-timeline': 'src/elements/session-timeline/session-timeline.ts',
   'elements/stitched-sessions': 'src/elements/stitched-sessions/stitched-sessions.ts',
   'elements/session-filter': 'src/elements/session-filter/session-filter.ts',
+  'elements/session-data': 'src/elements/session-data/session-data.ts',
 };
 
 // Dependencies stay bare imports in dist so the consumer's bundler dedupes them

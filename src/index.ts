@@ -5,4 +5,6 @@ export * from './events.js';
 export { SessionTimeline } from './elements/session-timeline/session-timeline.js';
 export { StitchedSessions } from './elements/stitched-sessions/stitched-sessions.js';
 export { SessionFilterElement } from './elements/session-filter/session-filter.js';
+export { SessionData, parseEvents, type LoadedEvents } from './elements/session-data/session-data.js';
+export { sessionModelContext } from './elements/shared/session-context.js';
 export type { Alignment, GroupBy, SessionFilter, SessionPredicate, SortKey } from './render/rows.js';

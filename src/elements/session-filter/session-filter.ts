@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { styleMap } from 'lit/directives/style-map.js';
 import { deriveSessions } from '../../core/index.js';
 import type { Primitive, SessionModel } from '../../core/index.js';
@@ -7,6 +8,7 @@ import { FILTER_SCOPES, createFilterIndex, formatFilterQuery, parseFilterQuery }
 import type { DimensionFilter, DimensionInfo, FilterIndex, FilterScope, FilterValue, HistogramBin } from '../../core/filter/index.js';
 import { formatCount, formatDuration, plural } from '../../render/format.js';
 import { END_BADGES } from '../shared/end-reason.js';
+import { sessionModelContext } from '../shared/session-context.js';
 import { stateMessage, summarizeDiagnostics } from '../shared/state-message.js';
 import { HistogramBrushController } from './histogram-brush-controller.js';
 import { LinkedFilterController } from './linked-filter-controller.js';
@@ -158,6 +160,9 @@ export class SessionFilterElement extends LitElement {
   /** An already derived model; wins over `events`. Share it with the views the filter drives. */
   @property({ attribute: false }) model: SessionModel | undefined;
 
+  /** The model of an enclosing `<session-data>`: used only when neither `model` nor `events` is set. */
+  @consume({ context: sessionModelContext, subscribe: true }) @state() private contextModel: SessionModel | undefined;
+
   /**
    * The filter as a URL query string (`app.version=2.3.0&!country=DE&duration=0..240000`):
    * the `value` attribute. Setting it sets the filter; it is also the value `form.reset()`
@@ -215,7 +220,7 @@ export class SessionFilterElement extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('events') || changed.has('model')) this.deriveModel();
+    if (changed.has('events') || changed.has('model') || (changed as Map<PropertyKey, unknown>).has('contextModel')) this.deriveModel();
     if (changed.has('defaultValue') && (changed.get('defaultValue') !== undefined || this.defaultValue !== '')) this.pending = { query: this.defaultValue };
     if (this.index && this.pending) this.applyPending();
     if (this.openNames === undefined && this.index) {
@@ -236,14 +241,16 @@ export class SessionFilterElement extends LitElement {
   // Derivation (willUpdate only) -------------------------------------------------------
 
   private deriveModel(): void {
+    // A model or events of its own win over the one an enclosing <session-data> shares.
+    const model = this.model ?? (this.events === undefined || this.events === null ? this.contextModel : undefined);
     const previous = this.index ? { value: this.index.value } : this.pending;
     this.inputError = undefined;
     this.derived = undefined;
     this.index = undefined;
     try {
-      if (this.model) {
-        if (!Array.isArray((this.model as Partial<SessionModel>).sessions)) throw new TypeError('The model is not a SessionModel: it has no sessions array.');
-        this.derived = this.model;
+      if (model) {
+        if (!Array.isArray((model as Partial<SessionModel>).sessions)) throw new TypeError('The model is not a SessionModel: it has no sessions array.');
+        this.derived = model;
       } else if (this.events !== undefined && this.events !== null) {
         this.derived = deriveSessions(this.events);
       }

@@ -1,5 +1,6 @@
 import { LitElement, html, svg, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { guard } from 'lit/directives/guard.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { deriveSessions } from '../../core/index.js';
@@ -14,6 +15,7 @@ import { brokenScale, buildBrokenAxis, placeGaps, segmentTicks, visibleRange, ty
 import { ZoomController } from '../../render/zoom-controller.js';
 import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
 import { END_BADGES, STITCHED_END_WORDS, endBadgeText } from '../shared/end-reason.js';
+import { sessionModelContext } from '../shared/session-context.js';
 import { stateMessage, summarizeDiagnostics } from '../shared/state-message.js';
 import { readTokens, watchColorScheme } from '../shared/theme.js';
 import { drawEndGlyph, prepareCanvas } from '../shared/canvas.js';
@@ -151,6 +153,9 @@ export class SessionTimeline extends LitElement {
   /** An already derived model; wins over `events`. */
   @property({ attribute: false }) model: SessionModel | undefined;
 
+  /** The model of an enclosing `<session-data>`: used only when neither `model` nor `events` is set. */
+  @consume({ context: sessionModelContext, subscribe: true }) @state() private contextModel: SessionModel | undefined;
+
   /** Whose timeline: a device id. Default: the first device of the data. */
   @property({ attribute: 'device-id' }) deviceId: string | undefined;
 
@@ -256,7 +261,7 @@ export class SessionTimeline extends LitElement {
   override willUpdate(changed: PropertyValues): void {
     let viewChanged = false;
     if (changed.has('timeZone')) this.zoneError = checkTimeZone(this.timeZone);
-    if (changed.has('events') || changed.has('model') || changed.has('inactivityTimeout') || changed.has('maxDuration')) {
+    if (changed.has('events') || changed.has('model') || changed.has('contextModel') || changed.has('inactivityTimeout') || changed.has('maxDuration')) {
       this.deriveModel();
       viewChanged = true;
     }
@@ -311,14 +316,16 @@ export class SessionTimeline extends LitElement {
   // Derivation (willUpdate only) -------------------------------------------------------
 
   private deriveModel(): void {
+    // A model or events of its own win over the one an enclosing <session-data> shares.
+    const model = this.model ?? (this.events === undefined || this.events === null ? this.contextModel : undefined);
     this.inputError = undefined;
     this.derived = undefined;
-    if (this.model) {
-      if (!Array.isArray((this.model as Partial<SessionModel>).sessions)) {
+    if (model) {
+      if (!Array.isArray((model as Partial<SessionModel>).sessions)) {
         this.inputError = 'The model is not a SessionModel: it has no sessions array.';
         return;
       }
-      this.derived = this.model;
+      this.derived = model;
       return;
     }
     if (this.events === undefined || this.events === null) return;

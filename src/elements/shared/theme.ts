@@ -39,7 +39,7 @@ export const SHARED_TOKENS: TokenTable = {
   'session-foreground': ['#2458d6', '#5b8cff'],
   'session-background': ['#8fa6d9', '#4a5a80'],
   'end-crash': ['#c42b1c', '#ff6b5e'],
-  'end-warning': ['#b86e00', '#f0a63a'],
+  'end-warning': ['#8a5300', '#f0a63a'], // light: 5.9:1 on the surfaces, WCAG AA for small text
   'end-neutral': ['#5c6370', '#a3a9b5'],
 };
 

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -33,6 +34,7 @@ import { calendarTicks, elapsedTicks, linearTimeScale, rescalePolylinear, visibl
 import { ZoomController } from '../../render/zoom-controller.js';
 import { drawEndGlyph, prepareCanvas, type MarkedEnd } from '../shared/canvas.js';
 import { END_BADGES, STITCHED_END_WORDS, endBadgeText } from '../shared/end-reason.js';
+import { sessionModelContext } from '../shared/session-context.js';
 import { stateMessage, summarizeDiagnostics } from '../shared/state-message.js';
 import { readTokens, watchColorScheme } from '../shared/theme.js';
 import { timeAxis } from '../shared/time-axis.js';
@@ -124,6 +126,9 @@ export class StitchedSessions extends LitElement {
   /** An already derived model; wins over `events`. */
   @property({ attribute: false }) model: SessionModel | undefined;
 
+  /** The model of an enclosing `<session-data>`: used only when neither `model` nor `events` is set. */
+  @consume({ context: sessionModelContext, subscribe: true }) @state() private contextModel: SessionModel | undefined;
+
   /**
    * Chooses the cohort: a predicate on sessions, or an object with `matches(session)` (a
    * `FilterIndex` fits). Rows show only the sessions it keeps; rows left empty are hidden.
@@ -210,7 +215,7 @@ export class StitchedSessions extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('timeZone')) this.zoneError = checkTimeZone(this.timeZone);
     let rowsChanged = false;
-    if (changed.has('events') || changed.has('model') || changed.has('inactivityTimeout') || changed.has('maxDuration')) {
+    if (changed.has('events') || changed.has('model') || (changed as Map<PropertyKey, unknown>).has('contextModel') || changed.has('inactivityTimeout') || changed.has('maxDuration')) {
       this.deriveModel();
       rowsChanged = true;
     }
@@ -251,14 +256,16 @@ export class StitchedSessions extends LitElement {
   // Derivation (willUpdate only) -------------------------------------------------------
 
   private deriveModel(): void {
+    // A model or events of its own win over the one an enclosing <session-data> shares.
+    const model = this.model ?? (this.events === undefined || this.events === null ? this.contextModel : undefined);
     this.inputError = undefined;
     this.derived = undefined;
-    if (this.model) {
-      if (!Array.isArray((this.model as Partial<SessionModel>).stitched)) {
+    if (model) {
+      if (!Array.isArray((model as Partial<SessionModel>).stitched)) {
         this.inputError = 'The model is not a SessionModel: it has no stitched sessions array.';
         return;
       }
-      this.derived = this.model;
+      this.derived = model;
       return;
     }
     if (this.events === undefined || this.events === null) return;

@@ -1,0 +1,187 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { deriveSessions } from '../../core/index.js';
+import type { SessionModel } from '../../core/types.js';
+import { plural } from '../../render/format.js';
+import { sessionModelContext } from '../shared/session-context.js';
+
+/** What a `src` held: the events that could be read, and the lines that could not. */
+export interface LoadedEvents {
+  readonly events: readonly unknown[];
+  /** `line 3: Unexpected token …`, one per NDJSON line that is not JSON. */
+  readonly errors: readonly string[];
+}
+
+/**
+ * Reads a response body: a JSON array (or one JSON value), else NDJSON, one event per line.
+ * Bad NDJSON lines are collected, not fatal; a body with no readable line at all throws.
+ */
+export function parseEvents(text: string): LoadedEvents {
+  try {
+    const value: unknown = JSON.parse(text);
+    return { events: Array.isArray(value) ? value : [value], errors: [] };
+  } catch {
+    // Not one JSON document: read it as NDJSON below.
+  }
+  const events: unknown[] = [];
+  const errors: string[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '') return;
+    try {
+      events.push(JSON.parse(line));
+    } catch (e) {
+      errors.push(`line ${i + 1}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  });
+  if (events.length === 0) throw new Error('not JSON or NDJSON');
+  return { events, errors };
+}
+
+/**
+ * Loads or holds raw events, derives the session model once, and gives it to every
+ * `<session-timeline>`, `<stitched-sessions>` and `<session-filter>` inside it that has no
+ * `model` or `events` of its own (through `@lit/context`), so they all show the same model.
+ *
+ * `src` is fetched as a JSON array or as NDJSON (one event per line; lines that are not JSON
+ * are left out and listed in the status line). A new `src` aborts the load in flight.
+ * `events`, when set, wins over `src`.
+ *
+ * @summary Loads events once and shares the derived sessions with the views inside it.
+ *
+ * @slot - The views that show the shared model.
+ *
+ * @csspart status - The line that says the events are loading, could not be loaded, or had bad lines.
+ */
+export class SessionData extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    [part='status'] {
+      margin: 0 0 0.5rem;
+      font: inherit;
+    }
+  `;
+
+  // Controllers ------------------------------------------------------------------------
+
+  private readonly provider = new ContextProvider(this, { context: sessionModelContext });
+
+  /** Fetches and parses `src`; a run for a new `src` aborts the one in flight. */
+  readonly loader = new Task(this, {
+    task: async ([src], { signal }): Promise<LoadedEvents | typeof initialState> => {
+      if (!src) return initialState;
+      let text: string;
+      try {
+        const response = await fetch(src, { signal });
+        if (!response.ok) throw new Error(`${response.status} ${response.statusText}`.trim());
+        text = await response.text();
+      } catch (e) {
+        if (signal.aborted) throw e;
+        throw new Error(`Could not load events from ${src}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      try {
+        return parseEvents(text);
+      } catch (e) {
+        throw new Error(`Could not load events from ${src}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    },
+    args: () => [this.src] as const,
+  });
+
+  // Public properties ------------------------------------------------------------------
+
+  /** Raw events (any JSON array); wins over `src`. */
+  @property({ attribute: false }) events: unknown;
+
+  /** URL of the events: a JSON array or NDJSON. */
+  @property() src: string | undefined;
+
+  /** Inactivity timeout passed to the core, in ms (default 30 min). */
+  @property({ attribute: 'inactivity-timeout', type: Number }) inactivityTimeout: number | undefined;
+
+  /** Longest stitched session, passed to the core, in ms (default 12 h). */
+  @property({ attribute: 'max-duration', type: Number }) maxDuration: number | undefined;
+
+  // Internal state ---------------------------------------------------------------------
+
+  private derived: SessionModel | undefined;
+  private deriveError: string | undefined;
+  /** The loader value the model was last derived from. */
+  private derivedFrom: unknown;
+
+  // Lifecycle --------------------------------------------------------------------------
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    const loaded = this.loader.status === TaskStatus.COMPLETE ? this.loader.value : undefined;
+    if (changed.has('events') || changed.has('inactivityTimeout') || changed.has('maxDuration') || loaded !== this.derivedFrom) {
+      this.derivedFrom = loaded;
+      this.deriveModel(this.events ?? loaded?.events);
+      this.provider.setValue(this.derived);
+    }
+  }
+
+  private deriveModel(events: unknown): void {
+    this.derived = undefined;
+    this.deriveError = undefined;
+    if (events === undefined || events === null) return;
+    try {
+      this.derived = deriveSessions(events, {
+        ...(this.inactivityTimeout !== undefined && !Number.isNaN(this.inactivityTimeout) ? { inactivityTimeoutMs: this.inactivityTimeout } : {}),
+        ...(this.maxDuration !== undefined && !Number.isNaN(this.maxDuration) ? { maxDurationMs: this.maxDuration } : {}),
+      });
+    } catch (e) {
+      this.deriveError = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  // Public API -------------------------------------------------------------------------
+
+  /** The model given to the views inside: derived from `events`, or from what `src` held. */
+  get model(): SessionModel | undefined {
+    return this.derived;
+  }
+
+  /** The lines of `src` that could not be read (`line 3: …`); empty when `events` is set. */
+  get loadErrors(): readonly string[] {
+    return this.events === undefined || this.events === null ? (this.derivedFrom as LoadedEvents | undefined)?.errors ?? [] : [];
+  }
+
+  // Rendering --------------------------------------------------------------------------
+
+  private renderStatus(): unknown {
+    if (this.deriveError) return html`<p part="status" role="alert">These events could not be read: ${this.deriveError}</p>`;
+    if (this.events !== undefined && this.events !== null) return nothing;
+    switch (this.loader.status) {
+      case TaskStatus.PENDING:
+        return html`<p part="status" role="status">Loading events…</p>`;
+      case TaskStatus.ERROR: {
+        const error = this.loader.error;
+        return html`<p part="status" role="alert">${error instanceof Error ? error.message : String(error)}</p>`;
+      }
+      default: {
+        const errors = this.loadErrors;
+        if (errors.length === 0) return nothing;
+        const shown = errors.slice(0, 3).join('; ');
+        return html`<p part="status" role="status">${plural(errors.length, 'line')} could not be read and ${errors.length === 1 ? 'was' : 'were'} left out: ${shown}${errors.length > 3 ? ' …' : ''}</p>`;
+      }
+    }
+  }
+
+  override render() {
+    return html`${this.renderStatus()}<slot></slot>`;
+  }
+}
+
+if (!customElements.get('session-data')) customElements.define('session-data', SessionData);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'session-data': SessionData;
+  }
+}

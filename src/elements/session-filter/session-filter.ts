@@ -2,13 +2,13 @@ import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResul
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { styleMap } from 'lit/directives/style-map.js';
-import { deriveSessions } from '../../core/index.js';
 import type { Primitive, SessionModel } from '../../core/index.js';
 import { FILTER_SCOPES, createFilterIndex, formatFilterQuery, parseFilterQuery } from '../../core/filter/index.js';
 import type { DimensionFilter, DimensionInfo, FilterIndex, FilterScope, FilterValue, HistogramBin } from '../../core/filter/index.js';
 import { formatCount, formatDuration, plural } from '../../render/format.js';
 import { END_BADGES } from '../shared/end-reason.js';
 import { sessionModelContext } from '../shared/session-context.js';
+import { resolveModel } from '../shared/model-input.js';
 import { stateMessage, summarizeDiagnostics } from '../shared/state-message.js';
 import { HistogramBrushController } from './histogram-brush-controller.js';
 import { LinkedFilterController } from './linked-filter-controller.js';
@@ -241,20 +241,13 @@ export class SessionFilterElement extends LitElement {
   // Derivation (willUpdate only) -------------------------------------------------------
 
   private deriveModel(): void {
-    // A model or events of its own win over the one an enclosing <session-data> shares.
-    const model = this.model ?? (this.events === undefined || this.events === null ? this.contextModel : undefined);
     const previous = this.index ? { value: this.index.value } : this.pending;
-    this.inputError = undefined;
-    this.derived = undefined;
+    const { model, error } = resolveModel({ model: this.model, events: this.events, contextModel: this.contextModel });
+    this.derived = model;
+    this.inputError = error;
     this.index = undefined;
     try {
-      if (model) {
-        if (!Array.isArray((model as Partial<SessionModel>).sessions)) throw new TypeError('The model is not a SessionModel: it has no sessions array.');
-        this.derived = model;
-      } else if (this.events !== undefined && this.events !== null) {
-        this.derived = deriveSessions(this.events);
-      }
-      if (this.derived && this.derived.sessions.length > 0) this.index = createFilterIndex(this.derived);
+      if (model && model.sessions.length > 0) this.index = createFilterIndex(model);
     } catch (e) {
       this.inputError = e instanceof Error ? e.message : String(e);
       this.derived = undefined;

@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { guard } from 'lit/directives/guard.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { deriveSessions } from '../../core/index.js';
 import type { Primitive, Session, SessionEvent, SessionModel, StitchedSession } from '../../core/types.js';
 import { EventSelectEvent, RangeSelectEvent, SessionSelectEvent } from '../../events.js';
 import { checkTimeZone, formatCount, formatDateTime, formatDimensions, formatDuration, formatTime, formatTimeRange, plural, type TimeZone } from '../../render/format.js';
@@ -16,6 +15,7 @@ import { ZoomController } from '../../render/zoom-controller.js';
 import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
 import { END_BADGES, STITCHED_END_WORDS, endBadgeText } from '../shared/end-reason.js';
 import { sessionModelContext } from '../shared/session-context.js';
+import { resolveModel } from '../shared/model-input.js';
 import { stateMessage, summarizeDiagnostics } from '../shared/state-message.js';
 import { readTokens, watchColorScheme } from '../shared/theme.js';
 import { drawEndGlyph, prepareCanvas } from '../shared/canvas.js';
@@ -316,28 +316,11 @@ export class SessionTimeline extends LitElement {
   // Derivation (willUpdate only) -------------------------------------------------------
 
   private deriveModel(): void {
-    // A model or events of its own win over the one an enclosing <session-data> shares.
-    const model = this.model ?? (this.events === undefined || this.events === null ? this.contextModel : undefined);
-    this.inputError = undefined;
-    this.derived = undefined;
-    if (model) {
-      if (!Array.isArray((model as Partial<SessionModel>).sessions)) {
-        this.inputError = 'The model is not a SessionModel: it has no sessions array.';
-        return;
-      }
-      this.derived = model;
-      return;
-    }
-    if (this.events === undefined || this.events === null) return;
-    try {
-      this.derived = deriveSessions(this.events, {
-        ...(this.inactivityTimeout !== undefined && !Number.isNaN(this.inactivityTimeout) ? { inactivityTimeoutMs: this.inactivityTimeout } : {}),
-        ...(this.maxDuration !== undefined && !Number.isNaN(this.maxDuration) ? { maxDurationMs: this.maxDuration } : {}),
-      });
-    } catch (e) {
-      this.inputError = e instanceof Error ? e.message : String(e);
-    }
+    const { model, error } = resolveModel({ model: this.model, events: this.events, contextModel: this.contextModel, inactivityTimeout: this.inactivityTimeout, maxDuration: this.maxDuration });
+    this.derived = model;
+    this.inputError = error;
   }
+
 
   private buildView(model: SessionModel): DeviceView | undefined {
     let deviceId = this.deviceId;

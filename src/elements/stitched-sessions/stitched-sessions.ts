@@ -5,7 +5,6 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { zoomIdentity } from 'd3-zoom';
-import { deriveSessions } from '../../core/index.js';
 import type { EndReason, Session, SessionModel } from '../../core/types.js';
 import { DeviceSelectEvent, SessionSelectEvent, StitchedSelectEvent } from '../../events.js';
 import { summarizeCohort, formatShare, type CohortSummary } from '../../render/cohort-summary.js';
@@ -35,6 +34,7 @@ import { ZoomController } from '../../render/zoom-controller.js';
 import { drawEndGlyph, prepareCanvas, type MarkedEnd } from '../shared/canvas.js';
 import { END_BADGES, STITCHED_END_WORDS, endBadgeText } from '../shared/end-reason.js';
 import { sessionModelContext } from '../shared/session-context.js';
+import { resolveModel } from '../shared/model-input.js';
 import { stateMessage, summarizeDiagnostics } from '../shared/state-message.js';
 import { readTokens, watchColorScheme } from '../shared/theme.js';
 import { timeAxis } from '../shared/time-axis.js';
@@ -256,28 +256,11 @@ export class StitchedSessions extends LitElement {
   // Derivation (willUpdate only) -------------------------------------------------------
 
   private deriveModel(): void {
-    // A model or events of its own win over the one an enclosing <session-data> shares.
-    const model = this.model ?? (this.events === undefined || this.events === null ? this.contextModel : undefined);
-    this.inputError = undefined;
-    this.derived = undefined;
-    if (model) {
-      if (!Array.isArray((model as Partial<SessionModel>).stitched)) {
-        this.inputError = 'The model is not a SessionModel: it has no stitched sessions array.';
-        return;
-      }
-      this.derived = model;
-      return;
-    }
-    if (this.events === undefined || this.events === null) return;
-    try {
-      this.derived = deriveSessions(this.events, {
-        ...(this.inactivityTimeout !== undefined && !Number.isNaN(this.inactivityTimeout) ? { inactivityTimeoutMs: this.inactivityTimeout } : {}),
-        ...(this.maxDuration !== undefined && !Number.isNaN(this.maxDuration) ? { maxDurationMs: this.maxDuration } : {}),
-      });
-    } catch (e) {
-      this.inputError = e instanceof Error ? e.message : String(e);
-    }
+    const { model, error } = resolveModel({ model: this.model, events: this.events, contextModel: this.contextModel, inactivityTimeout: this.inactivityTimeout, maxDuration: this.maxDuration });
+    this.derived = model;
+    this.inputError = error;
   }
+
 
   private buildBaseScale(): void {
     const extent = rowsExtent(this.rows, this.align);

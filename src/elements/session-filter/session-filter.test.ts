@@ -5,6 +5,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { deriveSessions } from '../../core/index.js';
 import { HOSTILE_DEVICE, cohortEvents } from '../../../test/fixtures/cohort.js';
 import { FilterHarness } from '../../../test/harness/session-filter-harness.js';
+import { failOnConsoleErrors } from '../../../test/harness/console-guard.js';
 import { StitchedHarness } from '../../../test/harness/stitched-sessions-harness.js';
 import '../stitched-sessions/stitched-sessions.js';
 import '../session-timeline/session-timeline.js';
@@ -17,27 +18,12 @@ const US_DEVICES = ['91c0', HOSTILE_DEVICE];
 describe('<session-filter>', () => {
   let h: FilterHarness | undefined;
   const extra: Element[] = [];
-  const consoleErrors: unknown[] = [];
-  const originalError = console.error;
-  const onWindowError = (e: ErrorEvent): void => void consoleErrors.push(e.message);
-
-  beforeEach(() => {
-    consoleErrors.length = 0;
-    console.error = (...args: unknown[]) => {
-      consoleErrors.push(args);
-      originalError.apply(console, args);
-    };
-    window.addEventListener('error', onWindowError);
-  });
-
   afterEach(() => {
     h?.remove();
     h = undefined;
     for (const e of extra.splice(0)) e.remove();
-    console.error = originalError;
-    window.removeEventListener('error', onWindowError);
-    expect(consoleErrors, 'console errors').to.deep.equal([]);
   });
+  failOnConsoleErrors();
 
   const mount = (setup: (el: SessionFilterElement) => void = () => {}) =>
     FilterHarness.mount((el) => {

@@ -6,32 +6,18 @@ import type { Session } from '../../core/types.js';
 import type { EventSelectEvent, RangeSelectEvent, SessionSelectEvent } from '../../events.js';
 import { HOSTILE_NAME, eventsWithGarbage, timelineEvents, utc } from '../../../test/fixtures/timeline.js';
 import { TimelineHarness } from '../../../test/harness/session-timeline-harness.js';
+import { failOnConsoleErrors } from '../../../test/harness/console-guard.js';
 import { SessionTimeline } from './session-timeline.js';
 
 const axe = (globalThis as unknown as { axe: typeof import('axe-core') }).axe;
 
 describe('<session-timeline>', () => {
   let h: TimelineHarness | undefined;
-  const consoleErrors: unknown[] = [];
-  const originalError = console.error;
-  const onWindowError = (e: ErrorEvent): void => void consoleErrors.push(e.message);
-
-  beforeEach(() => {
-    consoleErrors.length = 0;
-    console.error = (...args: unknown[]) => {
-      consoleErrors.push(args);
-      originalError.apply(console, args);
-    };
-    window.addEventListener('error', onWindowError);
-  });
-
   afterEach(() => {
     h?.remove();
     h = undefined;
-    console.error = originalError;
-    window.removeEventListener('error', onWindowError);
-    expect(consoleErrors, 'console errors').to.deep.equal([]);
   });
+  failOnConsoleErrors();
 
   const mountFixture = (extra: (el: SessionTimeline) => void = () => {}) =>
     TimelineHarness.mount((el) => {

@@ -7,6 +7,7 @@ import type { Session } from '../../core/types.js';
 import type { DeviceSelectEvent, SessionSelectEvent, StitchedSelectEvent } from '../../events.js';
 import { HOSTILE_DEVICE, TUE, at, cohortEvents } from '../../../test/fixtures/cohort.js';
 import { StitchedHarness } from '../../../test/harness/stitched-sessions-harness.js';
+import { failOnConsoleErrors } from '../../../test/harness/console-guard.js';
 import { StitchedSessions } from './stitched-sessions.js';
 
 const axe = (globalThis as unknown as { axe: typeof import('axe-core') }).axe;
@@ -18,26 +19,11 @@ const LAST_SEEN = ['91c0', HOSTILE_DEVICE, '7f3a', '22de'];
 
 describe('<stitched-sessions>', () => {
   let h: StitchedHarness | undefined;
-  const consoleErrors: unknown[] = [];
-  const originalError = console.error;
-  const onWindowError = (e: ErrorEvent): void => void consoleErrors.push(e.message);
-
-  beforeEach(() => {
-    consoleErrors.length = 0;
-    console.error = (...args: unknown[]) => {
-      consoleErrors.push(args);
-      originalError.apply(console, args);
-    };
-    window.addEventListener('error', onWindowError);
-  });
-
   afterEach(() => {
     h?.remove();
     h = undefined;
-    console.error = originalError;
-    window.removeEventListener('error', onWindowError);
-    expect(consoleErrors, 'console errors').to.deep.equal([]);
   });
+  failOnConsoleErrors();
 
   const mountCohort = (extra: (el: StitchedSessions) => void = () => {}) =>
     StitchedHarness.mount((el) => {

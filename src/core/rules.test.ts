@@ -369,6 +369,32 @@ table('rule 3.10: the end of the data', [
   },
 ]);
 
+table('rule 3.11: lifecycle events belong to the session they start or end', [
+  {
+    name: 'app.launch and app.foreground open their session; app.background and session.end close theirs',
+    events: [at(0, 'app.launch'), at(1, 'app.background'), at(2, 'app.foreground'), at(3, 'session.end'), at(4, 'tap')],
+    sessions: [
+      'fg 0-1 launch>background cold [app.launch app.background]',
+      'bg 1-2 background>foreground []',
+      'fg 2-3 foreground>manual [app.foreground session.end]',
+      'fg 3-4 manual>open [tap]',
+    ],
+  },
+  {
+    name: 'crash, anr, oom and app.terminate close the session they end',
+    events: [at(0, 'app.launch'), at(1, 'anr'), at(2, 'app.launch'), at(3, 'app.terminate')],
+    sessions: ['fg 0-1 launch>anr cold [app.launch anr]', 'fg 2-3 launch>user_terminated cold [app.launch app.terminate]'],
+  },
+]);
+
+table('rule 3.12: sessions never overlap and hold their events, late reports aside', [
+  {
+    name: 'an abnormal end falls on the last event, before the next launch; a late report lies after its session',
+    events: [at(0, 'app.launch', { processId: 'p1' }), at(7, 'view'), at(9, 'app.launch', { processId: 'p2' }), at(9.5, 'crash', { processId: 'p1' })],
+    sessions: ['fg 0-7 launch>crash cold [app.launch view crash!]', 'fg 9-9 launch>open cold [app.launch]'],
+  },
+]);
+
 table('§4: stitched sessions', [
   {
     name: 'a foreground session a timeout or more after the last foreground one starts a new stitched session',

@@ -11,6 +11,15 @@
  */
 import type { Session, SessionEvent, StitchedSession } from './core/types.js';
 
+/** What every session-kit event shares: it bubbles, crosses shadow roots, and carries a read-only `detail`. */
+export abstract class DetailEvent<D> extends Event {
+  readonly detail: D;
+  protected constructor(name: string, detail: D) {
+    super(name, { bubbles: true, composed: true });
+    this.detail = detail;
+  }
+}
+
 /** `detail` of {@link SessionSelectEvent}. */
 export interface SessionSelectDetail {
   readonly session: Session;
@@ -19,12 +28,10 @@ export interface SessionSelectDetail {
 }
 
 /** A session was chosen (click, Enter or Space on its bar). */
-export class SessionSelectEvent extends Event {
+export class SessionSelectEvent extends DetailEvent<SessionSelectDetail> {
   static readonly eventName = 'session-select' as const;
-  readonly detail: SessionSelectDetail;
   constructor(detail: SessionSelectDetail) {
-    super(SessionSelectEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(SessionSelectEvent.eventName, detail);
   }
 }
 
@@ -36,12 +43,10 @@ export interface EventSelectDetail {
 }
 
 /** An event was chosen (click on its mark or its row, Enter on the focused mark). */
-export class EventSelectEvent extends Event {
+export class EventSelectEvent extends DetailEvent<EventSelectDetail> {
   static readonly eventName = 'event-select' as const;
-  readonly detail: EventSelectDetail;
   constructor(detail: EventSelectDetail) {
-    super(EventSelectEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(EventSelectEvent.eventName, detail);
   }
 }
 
@@ -56,12 +61,10 @@ export interface RangeSelectDetail {
 }
 
 /** A time range was chosen (Shift + drag on a timeline). */
-export class RangeSelectEvent extends Event {
+export class RangeSelectEvent extends DetailEvent<RangeSelectDetail> {
   static readonly eventName = 'range-select' as const;
-  readonly detail: RangeSelectDetail;
   constructor(detail: RangeSelectDetail) {
-    super(RangeSelectEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(RangeSelectEvent.eventName, detail);
   }
 }
 
@@ -78,12 +81,10 @@ export interface DeviceSelectDetail {
 }
 
 /** A device (or user) row was chosen (click on its label or an empty part of it, Enter on the row). */
-export class DeviceSelectEvent extends Event {
+export class DeviceSelectEvent extends DetailEvent<DeviceSelectDetail> {
   static readonly eventName = 'device-select' as const;
-  readonly detail: DeviceSelectDetail;
   constructor(detail: DeviceSelectDetail) {
-    super(DeviceSelectEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(DeviceSelectEvent.eventName, detail);
   }
 }
 
@@ -95,12 +96,10 @@ export interface StitchedSelectDetail {
 }
 
 /** A stitched session was chosen (click on the line joining its sessions, Shift + Enter on one of them). */
-export class StitchedSelectEvent extends Event {
+export class StitchedSelectEvent extends DetailEvent<StitchedSelectDetail> {
   static readonly eventName = 'stitched-select' as const;
-  readonly detail: StitchedSelectDetail;
   constructor(detail: StitchedSelectDetail) {
-    super(StitchedSelectEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(StitchedSelectEvent.eventName, detail);
   }
 }
 

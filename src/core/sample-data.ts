@@ -35,7 +35,7 @@ import type { AppState, Attributes, RawEvent } from './types.js';
 /** Options of {@link generateEvents}. Every field is optional; the same options always
  * produce the same events. */
 export interface SampleOptions {
-  /** Seed of the PRNG: any finite number (default 1). */
+  /** Seed of the PRNG, a finite number (default 1). */
   readonly seed?: number;
   /**
    * Number of devices (default 24, or scaled from `events`). Each device is simulated on

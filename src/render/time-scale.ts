@@ -153,7 +153,7 @@ export interface PlacedGap {
   readonly label: string;
 }
 
-/** A scale as used here: any d3 time scale, zoomed or not. */
+/** A scale as used here: a d3 time scale of whatever kind, zoomed or not. */
 export type TimeScale = ScaleTime<number, number>;
 
 /**

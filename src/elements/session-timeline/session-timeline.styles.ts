@@ -1,7 +1,7 @@
 import { css } from 'lit';
 import { themeTokens } from '../shared/theme.js';
 import { stateStyles } from '../shared/state-message.js';
-import { baseStyles } from '../shared/base-styles.js';
+import { baseStyles, cardStyles } from '../shared/base-styles.js';
 import { timeAxisStyles } from '../shared/time-axis.js';
 import { tooltipStyles } from '../shared/tooltip.js';
 
@@ -18,20 +18,11 @@ export const styles = [
   stateStyles,
   timeAxisStyles,
   tooltipStyles,
+  cardStyles,
   css`
     :host {
       --_lane-height: ${LANE_HEIGHT}px;
       --_details-height: var(--session-timeline-details-height, 300px);
-      display: block;
-      position: relative;
-      font-family: var(--_font);
-      font-size: 13px;
-      color: var(--_text);
-      background: var(--_background);
-      border: 1px solid var(--_border);
-      border-radius: 8px;
-      overflow: hidden;
-      contain: content;
     }
 
     /* Header: who, lanes menu, search, diagnostics */

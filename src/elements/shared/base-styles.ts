@@ -31,3 +31,19 @@ export const baseStyles = css`
     white-space: nowrap;
   }
 `;
+
+/** The framed card the two time views draw in. */
+export const cardStyles = css`
+  :host {
+    display: block;
+    position: relative;
+    font-family: var(--_font);
+    font-size: 13px;
+    color: var(--_text);
+    background: var(--_background);
+    border: 1px solid var(--_border);
+    border-radius: 8px;
+    overflow: hidden;
+    contain: content;
+  }
+`;

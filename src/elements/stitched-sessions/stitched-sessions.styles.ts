@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { baseStyles } from '../shared/base-styles.js';
+import { baseStyles, cardStyles } from '../shared/base-styles.js';
 import { stateStyles } from '../shared/state-message.js';
 import { themeTokens } from '../shared/theme.js';
 import { timeAxisStyles } from '../shared/time-axis.js';
@@ -20,19 +20,10 @@ export const styles = [
   stateStyles,
   timeAxisStyles,
   tooltipStyles,
+  cardStyles,
   css`
     :host {
       --_rows-height: var(--stitched-sessions-rows-height, ${DEFAULT_ROWS_HEIGHT}px);
-      display: block;
-      position: relative;
-      font-family: var(--_font);
-      font-size: 13px;
-      color: var(--_text);
-      background: var(--_background);
-      border: 1px solid var(--_border);
-      border-radius: 8px;
-      overflow: hidden;
-      contain: content;
     }
 
     /* Header: the cohort summary, the sessions-per-day sparkline, alignment and sort */

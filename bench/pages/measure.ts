@@ -189,3 +189,22 @@ export function zoomPanScript(input: Input, width: number, n = 60): (i: number) 
     }
   };
 }
+
+/** A new container at the end of the page for one view. */
+export function host(): HTMLDivElement {
+  const div = document.createElement('div');
+  div.className = 'host';
+  document.body.append(div);
+  return div;
+}
+
+/** Removes the previous view with its container, then mounts a new empty `tag` and waits until it has painted. */
+export async function mountFresh<E extends HTMLElement & { readonly updateComplete: Promise<boolean> }>(tag: string, previous: Element | undefined): Promise<E> {
+  previous?.parentElement?.remove();
+  await settle();
+  const el = document.createElement(tag) as E;
+  host().append(el);
+  await el.updateComplete;
+  await twoFrames();
+  return el;
+}

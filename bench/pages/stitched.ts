@@ -9,7 +9,7 @@ import type { RawEvent, SessionModel } from '../../src/core/types.js';
 import { generateEvents } from '../../src/core/sample-data.js';
 import '../../src/elements/stitched-sessions/stitched-sessions.js';
 import type { StitchedSessions } from '../../src/elements/stitched-sessions/stitched-sessions.js';
-import { Input, median, measureFrames, settle, twoFrames, zoomPanScript } from './measure.js';
+import { Input, host, median, measureFrames, mountFresh, settle, twoFrames, zoomPanScript } from './measure.js';
 
 // The standalone build exports vis-data's DataSet at run time; its typings do not declare it.
 const { Timeline } = vis;
@@ -24,13 +24,6 @@ let model: SessionModel | undefined;
 let ours: StitchedSessions | undefined;
 let timeline: vis.Timeline | undefined;
 
-function host(): HTMLDivElement {
-  const div = document.createElement('div');
-  div.className = 'host';
-  document.body.append(div);
-  return div;
-}
-
 async function prepare(devices: number) {
   const t0 = performance.now();
   events = generateEvents({ seed: SEED, devices, days: DAYS });
@@ -43,14 +36,9 @@ async function prepare(devices: number) {
 }
 
 async function fresh(): Promise<StitchedSessions> {
-  ours?.parentElement?.remove();
+  const previous = ours;
   ours = undefined;
-  await settle();
-  const el = document.createElement('stitched-sessions');
-  host().append(el);
-  await el.updateComplete;
-  await twoFrames();
-  return el;
+  return mountFresh<StitchedSessions>('stitched-sessions', previous);
 }
 
 async function oursFirstPaint(mode: 'events' | 'model', runs: number) {

@@ -9,7 +9,7 @@ import type { RawEvent, SessionModel } from '../../src/core/types.js';
 import { generateDeviceEvents } from '../../src/core/sample-data.js';
 import '../../src/elements/session-timeline/session-timeline.js';
 import type { SessionTimeline } from '../../src/elements/session-timeline/session-timeline.js';
-import { Input, median, measureFrames, settle, twoFrames, zoomPanScript } from './measure.js';
+import { Input, host, median, measureFrames, mountFresh, settle, twoFrames, zoomPanScript } from './measure.js';
 
 const SEED = 7;
 /** A busy device of the generator (about 425 events a day): device 54 of seed 7. */
@@ -23,13 +23,6 @@ let ours: SessionTimeline | undefined;
 const { Timeline } = vis;
 const DataSet = (vis as unknown as { DataSet: new (items: unknown[]) => unknown }).DataSet;
 let timeline: vis.Timeline | undefined;
-
-function host(): HTMLDivElement {
-  const div = document.createElement('div');
-  div.className = 'host';
-  document.body.append(div);
-  return div;
-}
 
 /** The first `n` events of one device, simulated over enough days. */
 async function prepare(n: number) {
@@ -57,14 +50,9 @@ async function prepare(n: number) {
 }
 
 async function freshTimeline(): Promise<SessionTimeline> {
-  ours?.parentElement?.remove();
+  const previous = ours;
   ours = undefined;
-  await settle();
-  const el = document.createElement('session-timeline');
-  host().append(el);
-  await el.updateComplete;
-  await twoFrames();
-  return el;
+  return mountFresh<SessionTimeline>('session-timeline', previous);
 }
 
 /** Time from setting `.events` (or `.model`, derived beforehand) to the first painted frame. */

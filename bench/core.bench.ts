@@ -7,11 +7,10 @@
  *
  * Each size runs in its own child process so that its peak memory is its own.
  */
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { deriveSessions } from '../src/core/index.js';
 import { generateEvents } from '../src/core/sample-data.js';
 import type { RawEvent } from '../src/core/types.js';
+import { eachSize, fmt, runAsChild } from './sizes.js';
 
 const MB = 1024 * 1024;
 
@@ -79,30 +78,15 @@ function measure(size: number): Row {
   };
 }
 
-const child = process.argv.find((a) => a.startsWith('--size='));
-if (child) {
-  process.stdout.write(JSON.stringify(measure(Number(child.slice('--size='.length)))));
-} else {
+if (!runAsChild(measure)) {
   const sizes = process.argv.includes('--quick') ? [10_000, 100_000] : [10_000, 100_000, 1_000_000, 10_000_000];
-  const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
   console.log('deriveSessions on shuffled generated events vs. sorting the same events by ts (same process, medians)\n');
   console.log('| events | devices | sessions | sort ms | derive ms | events/s | derive / sort | model heap MB | peak RSS MB | runs |');
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-  for (const size of sizes) {
-    const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), `--size=${size}`], {
-      encoding: 'utf8',
-      maxBuffer: 1e6,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    if (r.status !== 0) {
-      console.log(`| ${fmt(size)} | failed (exit ${r.status ?? r.signal}) |`);
-      process.exitCode = 1;
-      continue;
-    }
-    const row = JSON.parse(r.stdout) as Row;
+  eachSize<Row>(import.meta.url, sizes, (row) => {
     console.log(
       `| ${fmt(row.events)} | ${fmt(row.devices)} | ${fmt(row.sessions)} | ${fmt(row.sortMs, 1)} | ${fmt(row.deriveMs, 1)} | ${fmt(row.eventsPerSec)} | ${fmt(row.ratio, 2)} | ${fmt(row.modelHeapMb)} | ${fmt(row.peakRssMb)} | ${row.runs} |`,
     );
-  }
+  });
   console.log(`\nNode ${process.version}, ${process.arch}; peak RSS includes the generated input events.`);
 }

@@ -21,11 +21,10 @@
  * of optimised code, not of the JIT compiling it.
  * Each size runs in its own child process so that its peak memory is its own.
  */
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import crossfilter from 'crossfilter2';
 import { bisectRight } from 'd3-array';
 import { createFilterIndex, type FilterIndex, type FilterableSession } from '../src/core/filter/index.js';
+import { eachSize, fmt, runAsChild } from './sizes.js';
 import type { EndReason, Primitive } from '../src/core/types.js';
 
 const DIMENSIONS = ['app.version', 'os.name', 'os.version', 'device.model', 'country', 'persona', 'experiment.checkout_flow', 'state', 'endReason', 'duration'] as const;
@@ -249,34 +248,19 @@ function measure(n: number): Row {
   };
 }
 
-const child = process.argv.find((a) => a.startsWith('--size='));
-if (child) {
-  process.stdout.write(JSON.stringify(measure(Number(child.slice('--size='.length)))));
-} else {
+if (!runAsChild(measure)) {
   const sizes = process.argv.includes('--quick') ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
-  const fmt = (x: number, digits = 0) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
   console.log('createFilterIndex vs. crossfilter2, 10 dimensions; update = toggle one app version, then read every facet (medians)\n');
   console.log('| sessions | build ms (ours) | build ms (crossfilter2) | update ms median (ours) | update ms (crossfilter2) | ratio ours/crossfilter |');
   console.log('|---:|---:|---:|---:|---:|---:|');
   const notes: string[] = [];
-  for (const size of sizes) {
-    const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), `--size=${size}`], {
-      encoding: 'utf8',
-      maxBuffer: 1e6,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    if (r.status !== 0) {
-      console.log(`| ${fmt(size)} | failed (exit ${r.status ?? r.signal}) |`);
-      process.exitCode = 1;
-      continue;
-    }
-    const row = JSON.parse(r.stdout) as Row;
+  eachSize<Row>(import.meta.url, sizes, (row) => {
     console.log(
       `| ${fmt(row.sessions)} | ${fmt(row.oursBuildMs, 1)} | ${fmt(row.cfBuildMs, 1)} | ${fmt(row.oursUpdateMs, 2)} | ${fmt(row.cfUpdateMs, 2)} | ${fmt(row.oursUpdateMs / row.cfUpdateMs, 2)} |`,
     );
     notes.push(`${fmt(row.sessions)} sessions (${fmt(row.devices)} devices): ${row.builds} builds, ${row.updates} updates, p90 ${fmt(row.oursP90Ms, 2)} ms ours / ${fmt(row.cfP90Ms, 2)} ms crossfilter2; counts agree: ${row.checked ? 'yes' : 'NO'}`);
     if (!row.checked) process.exitCode = 1;
-  }
+  });
   console.log(`\n${notes.join('\n')}`);
   console.log(`Node ${process.version}, ${process.arch}. Ours also counts distinct devices per value.`);
 }

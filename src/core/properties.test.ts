@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { createSessionizer, deriveSessions, type SessionModel, type SessionOptions } from './index.js';
 import { MINUTE, T0 } from '../../test/fixtures/events.js';
 
-const RUNS = 1000;
+// FC_RUNS=50000 npx mocha src/core/properties.test.ts hunts for rarer counterexamples.
+const RUNS = Number((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.FC_RUNS) || 1000;
 
 const TYPES = [
   'app.launch',
@@ -110,7 +111,9 @@ describe('properties of any derivation', () => {
           if (next?.deviceId === s.deviceId) expect(next.start).to.be.at.least(s.end);
           if (next) expect(next.deviceId >= s.deviceId).to.equal(true);
           for (const e of s.events) {
-            if (e.late) expect(e.ts).to.be.greaterThan(s.end);
+            // Rule 12 exempts late reports; they come at or after the end of the session
+            // they report on (one at the very instant of an ANR is late: its process died).
+            if (e.late) expect(e.ts).to.be.at.least(s.end);
             else expect(e.ts).to.be.within(s.start, s.end);
           }
         });

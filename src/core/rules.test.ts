@@ -212,6 +212,11 @@ table('rule 3.6: late crash reports', [
     sessions: ['fg 0-1 launch>crash cold [app.launch crash app.terminate!]', 'fg 5-5 launch>open cold [app.launch]'],
   },
   {
+    name: 'a report at the very instant its process died is late and keeps the first reason',
+    events: [at(0, 'app.launch', { processId: 'p1' }), at(1, 'anr', { processId: 'p1' }), at(1, 'crash', { processId: 'p1' })],
+    sessions: ['fg 0-1 launch>anr cold [app.launch anr crash!]'],
+  },
+  {
     name: 'a crash of the running process is no late report',
     events: [at(0, 'app.launch', { processId: 'p1', sessionId: 'S1' }), at(1, 'crash', { processId: 'p1', sessionId: 'S1' })],
     sessions: ['fg 0-1 launch>crash cold [app.launch crash]'],

@@ -67,7 +67,7 @@ export function buildTimeIndex<T>(items: readonly T[], ts: (item: T) => number, 
   return { ts: tsArr, end: endArr, maxDuration, flagPrefix };
 }
 
-/** A position function and its inverse (a d3 scale fits: `x => scale.invert(x).getTime()`). */
+/** A position function and its inverse (a d3 scale fits: `x => scale.invert(x)`). */
 export interface Projection {
   readonly x: (t: number) => number;
   readonly t: (x: number) => number;

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { zoomIdentity } from 'd3-zoom';
+import { zoomIdentity } from './zoom-transform.js';
 import { HOUR, MINUTE } from './format.js';
 import { brokenScale, buildBrokenAxis, placeGaps, rescalePolylinear, segmentTicks, visibleRange } from './time-scale.js';
 

@@ -1,12 +1,12 @@
 /**
  * Broken time axes: long idle gaps between busy stretches are compressed to a fixed width,
  * so a day with two visits does not draw as 23 hours of empty space. The result is a d3
- * polylinear time scale (`scaleUtc().domain([t0, t1, t2, t3]).range([0, x1, x1 + gap, x3])`)
+ * polylinear scale over epoch ms (`scaleLinear().domain([t0, t1, t2, t3]).range([0, x1, x1 + gap, x3])`)
  * that d3-zoom's `rescaleX` zooms like any other, plus the segments and gaps to draw.
  *
  * @packageDocumentation
  */
-import { scaleUtc, type ScaleTime } from 'd3-scale';
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { DAY, TICK_STEPS, formatDuration, formatElapsed, formatTick, timeTicks, type TimeZone } from './format.js';
 
 /** A stretch of time, epoch ms, `end >= start`. */
@@ -121,9 +121,14 @@ export function buildBrokenAxis(intervals: readonly Interval[], options: BrokenA
   return { domain, range, segments, gaps };
 }
 
-/** The d3 polylinear time scale of a broken axis (UTC maths; ticks come from {@link segmentTicks}). */
-export function brokenScale(axis: BrokenAxis): ScaleTime<number, number> {
-  return scaleUtc<number, number>().domain(axis.domain.map((t) => new Date(t))).range(axis.range as number[]);
+/**
+ * The d3 polylinear scale of a broken axis over epoch ms (ticks come from
+ * {@link segmentTicks}). A linear scale over numbers rather than `scaleUtc`: the elements
+ * make their own time-zone-aware ticks, so `scaleUtc` would only add Date objects on every
+ * `invert` and d3-time-format to every bundle.
+ */
+export function brokenScale(axis: BrokenAxis): TimeScale {
+  return scaleLinear().domain(axis.domain as number[]).range(axis.range as number[]);
 }
 
 /**
@@ -153,8 +158,8 @@ export interface PlacedGap {
   readonly label: string;
 }
 
-/** A scale as used here: a d3 time scale of whatever kind, zoomed or not. */
-export type TimeScale = ScaleTime<number, number>;
+/** A scale as used here: a d3 linear scale from epoch ms to px, polylinear or not, zoomed or not. */
+export type TimeScale = ScaleLinear<number, number>;
 
 /**
  * Ticks per visible segment of a broken axis, on `scale` (the base scale or a zoomed one).
@@ -170,8 +175,8 @@ export function segmentTicks(scale: TimeScale, axis: BrokenAxis, width: number, 
     const x0 = Math.max(0, scale(seg.start));
     const x1 = Math.min(width, scale(seg.end));
     if (x1 - x0 < 24) continue;
-    const t0 = scale.invert(x0).getTime();
-    const t1 = scale.invert(x1).getTime();
+    const t0 = scale.invert(x0);
+    const t1 = scale.invert(x1);
     const { ticks, step } = timeTicks(t0, t1, Math.max(1, Math.floor((x1 - x0) / pxPerTick)), timeZone);
     const edge0 = scale(seg.start) > 0 ? x0 + 20 : 0;
     const edge1 = scale(seg.end) < width ? x1 - 20 : width;
@@ -213,7 +218,7 @@ export function placeGaps(scale: TimeScale, axis: BrokenAxis, width: number): Pl
 
 /** The time range in view: `[scale.invert(0), scale.invert(width)]` as epoch ms. */
 export function visibleRange(scale: TimeScale, width: number): [number, number] {
-  return [scale.invert(0).getTime(), scale.invert(width).getTime()];
+  return [scale.invert(0), scale.invert(width)];
 }
 
 /**
@@ -222,7 +227,7 @@ export function visibleRange(scale: TimeScale, width: number): [number, number] 
  */
 export function linearTimeScale(start: number, end: number, width: number): TimeScale {
   const hi = end > start ? end : start + 1;
-  return scaleUtc<number, number>().domain([new Date(start), new Date(hi)]).range([0, Math.max(1, width)]);
+  return scaleLinear().domain([start, hi]).range([0, Math.max(1, width)]);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ZoomTransform, zoomIdentity } from 'd3-zoom';
+import { ZoomTransform, zoomIdentity } from './zoom-transform.js';
 import { constrainTransform, transformForRange, zoomAround } from './zoom-controller.js';
 
 describe('zoom maths', () => {

@@ -1,6 +1,6 @@
 /**
  * Horizontal zoom and pan for a time axis, as a Lit reactive controller. The maths is
- * d3-zoom's immutable `ZoomTransform` (`rescaleX` over the host's base scale); the input
+ * d3-zoom's immutable `ZoomTransform` (ported in zoom-transform.ts; `rescaleX` over the host's base scale); the input
  * handling is ours, because the rules differ from d3-zoom's defaults: a plain wheel scrolls
  * the page (only Ctrl/Cmd + wheel, or a pinch, zooms), drag pans, Shift + drag selects a
  * range, double-click zooms in, and keys pan and zoom the focused timeline.
@@ -11,7 +11,7 @@
  * @packageDocumentation
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ZoomTransform, zoomIdentity } from 'd3-zoom';
+import { ZoomTransform, zoomIdentity } from './zoom-transform.js';
 
 /** Options of a {@link ZoomController}. */
 export interface ZoomOptions {

@@ -12,7 +12,7 @@ import { ResizeController } from '../../render/resize-controller.js';
 import { toPredicate, type SessionFilter } from '../../render/rows.js';
 import { brokenScale, buildBrokenAxis, placeGaps, segmentTicks, visibleRange, type BrokenAxis, type PlacedGap, type PlacedTick, type TimeScale } from '../../render/time-scale.js';
 import { ZoomController } from '../../render/zoom-controller.js';
-import { zoomIdentity, type ZoomTransform } from 'd3-zoom';
+import { zoomIdentity, type ZoomTransform } from '../../render/zoom-transform.js';
 import { END_BADGES, STITCHED_END_WORDS, endBadgeText } from '../shared/end-reason.js';
 import { sessionModelContext } from '../shared/session-context.js';
 import { resolveModel } from '../shared/model-input.js';
@@ -509,7 +509,7 @@ export class SessionTimeline extends LitElement {
 
   private get projection(): Projection {
     const s = this.scale!;
-    return { x: (t) => s(t), t: (x) => s.invert(x).getTime() };
+    return { x: (t) => s(t), t: (x) => s.invert(x) };
   }
 
   private get tz(): TimeZone {
@@ -1253,7 +1253,7 @@ export class SessionTimeline extends LitElement {
  */
 function zoomedScale(base: TimeScale, t: ZoomTransform): TimeScale {
   const { k, x: tx } = t;
-  const s = ((d: Date | number) => base(d) * k + tx) as unknown as TimeScale;
+  const s = ((d: number) => base(d) * k + tx) as unknown as TimeScale;
   s.invert = (x: number | { valueOf(): number }) => base.invert((Number(x) - tx) / k);
   return s;
 }
@@ -1302,7 +1302,7 @@ function intervalIndex(items: readonly { readonly start: number; readonly end: n
 function inView(index: IntervalIndex, s: TimeScale, x0: number, x1: number): [number, number] {
   const n = index.start.length;
   if (!index.sorted) return [0, n];
-  return [lowerBound(index.endMax, s.invert(x0).getTime() - 1), upperBound(index.start, s.invert(x1).getTime() + 1)];
+  return [lowerBound(index.endMax, s.invert(x0) - 1), upperBound(index.start, s.invert(x1) + 1)];
 }
 
 function matchesQuery(e: SessionEvent, q: string): boolean {

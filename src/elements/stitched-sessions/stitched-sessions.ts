@@ -4,7 +4,7 @@ import { consume } from '@lit/context';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { zoomIdentity } from 'd3-zoom';
+import { zoomIdentity } from '../../render/zoom-transform.js';
 import type { EndReason, Session, SessionModel } from '../../core/types.js';
 import { DeviceSelectEvent, SessionSelectEvent, StitchedSelectEvent } from '../../events.js';
 import { summarizeCohort, formatShare, type CohortSummary } from '../../render/cohort-summary.js';
@@ -298,7 +298,7 @@ export class StitchedSessions extends LitElement {
   private projection(row: CohortRow): Projection {
     const s = this.scale!;
     const off = rowOffset(row, this.align);
-    return { x: (t) => s(t - off), t: (x) => s.invert(x).getTime() + off };
+    return { x: (t) => s(t - off), t: (x) => s.invert(x) + off };
   }
 
   private get viewportHeight(): number {

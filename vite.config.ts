@@ -24,6 +24,9 @@ const external = /^(?:lit|@lit\/[^/]+|d3|d3-[^/]+|react|react-dom)(?:\/.*)?$/;
 // `npm start` / `npm run dev` serve index.html (the demo page, /demo/main.ts) from the
 // project root; `build` below is library mode only and does not touch the demo.
 export default defineConfig({
+  // URLs that built JS refers to (the derive worker's file in dist/assets) are relative to
+  // the chunk that uses them, not to a site root: the package is installed anywhere.
+  experimental: { renderBuiltUrl: (_file, { hostType }) => (hostType === 'js' ? { relative: true } : undefined) },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -91,4 +91,18 @@ export class FilterHarness extends ShadowHarness<SessionFilterElement> {
     return this.$<HTMLInputElement>('input.text')!;
   }
 
+  /** A histogram's keyboard handle (`role="slider"`), its section opened first. */
+  async handle(name: string, which: 'from' | 'to'): Promise<HTMLElement> {
+    await this.open(name);
+    const h = this.section(name).querySelector<HTMLElement>(`[role="slider"].${which}`);
+    if (!h) throw new Error(`no ${which} handle in ${name}`);
+    return h;
+  }
+
+  /** What a screen reader says of a slider: its name, value text and bounds. */
+  slider(el: HTMLElement): { label: string; text: string; now: number; min: number; max: number } {
+    const n = (a: string) => Number(el.getAttribute(a));
+    return { label: el.getAttribute('aria-label') ?? '', text: el.getAttribute('aria-valuetext') ?? '', now: n('aria-valuenow'), min: n('aria-valuemin'), max: n('aria-valuemax') };
+  }
+
 }

@@ -5,6 +5,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { deriveSessions } from '../../core/index.js';
 import type { SessionModel } from '../../core/types.js';
 import { plural } from '../../render/format.js';
+import { WorkerDerivation, sessionOptions, workerWanted } from '../shared/model-input.js';
 import { sessionModelContext } from '../shared/session-context.js';
 
 /** What a `src` held: the events that could be read, and the lines that could not. */
@@ -48,6 +49,11 @@ export function parseEvents(text: string): LoadedEvents {
  * are left out and listed in the status line). A new `src` aborts the load in flight.
  * `events`, when set, wins over `src`.
  *
+ * From `worker-threshold` events on (default 50,000), sessions are derived in a Web Worker, so
+ * the page stays responsive; the model is the same. New events or a new `src` drop a
+ * derivation in flight. Where no worker can start (a CSP without `worker-src`, `file://`),
+ * the page derives them itself.
+ *
  * @summary Loads events once and shares the derived sessions with the views inside it.
  *
  * @slot - The views that show the shared model.
@@ -71,6 +77,9 @@ export class SessionData extends LitElement {
   // Controllers ------------------------------------------------------------------------
 
   private readonly provider = new ContextProvider(this, { context: sessionModelContext });
+
+  /** Derives many events in a worker; a new run drops the one in flight. */
+  private readonly derivation = new WorkerDerivation(this, () => this.requestUpdate());
 
   /** Fetches and parses `src`; a run for a new `src` aborts the one in flight. */
   readonly loader = new Task(this, {
@@ -108,10 +117,18 @@ export class SessionData extends LitElement {
   /** Longest stitched session, passed to the core, in ms (default 12 h). */
   @property({ attribute: 'max-duration', type: Number }) maxDuration: number | undefined;
 
+  /**
+   * From this many events on, sessions are derived in a Web Worker (default 50,000); `0`
+   * always, `Infinity` never.
+   */
+  @property({ attribute: 'worker-threshold', type: Number }) workerThreshold: number | undefined;
+
   // Internal state ---------------------------------------------------------------------
 
   private derived: SessionModel | undefined;
   private deriveError: string | undefined;
+  /** How many events the worker is deriving, while it is. */
+  private deriving: number | undefined;
   /** The loader value the model was last derived from. */
   private derivedFrom: unknown;
 
@@ -119,7 +136,9 @@ export class SessionData extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     const loaded = this.loader.status === TaskStatus.COMPLETE ? this.loader.value : undefined;
-    if (changed.has('events') || changed.has('inactivityTimeout') || changed.has('maxDuration') || loaded !== this.derivedFrom) {
+    const inputs = changed.has('events') || changed.has('inactivityTimeout') || changed.has('maxDuration') || changed.has('workerThreshold') || loaded !== this.derivedFrom;
+    // The worker finished (or failed): the same inputs now resolve to its model.
+    if (inputs || (this.deriving !== undefined && !this.derivation.pending)) {
       this.derivedFrom = loaded;
       this.deriveModel(this.events ?? loaded?.events);
       this.provider.setValue(this.derived);
@@ -129,12 +148,19 @@ export class SessionData extends LitElement {
   private deriveModel(events: unknown): void {
     this.derived = undefined;
     this.deriveError = undefined;
+    this.deriving = undefined;
+    const options = sessionOptions(this.inactivityTimeout, this.maxDuration);
+    if (workerWanted(events, this.workerThreshold)) {
+      const r = this.derivation.resolve(events, options);
+      this.derived = r.model;
+      this.deriveError = r.error;
+      if (r.pending) this.deriving = events.length;
+      return;
+    }
+    this.derivation.cancel();
     if (events === undefined || events === null) return;
     try {
-      this.derived = deriveSessions(events, {
-        ...(this.inactivityTimeout !== undefined && !Number.isNaN(this.inactivityTimeout) ? { inactivityTimeoutMs: this.inactivityTimeout } : {}),
-        ...(this.maxDuration !== undefined && !Number.isNaN(this.maxDuration) ? { maxDurationMs: this.maxDuration } : {}),
-      });
+      this.derived = deriveSessions(events, options);
     } catch (e) {
       this.deriveError = e instanceof Error ? e.message : String(e);
     }
@@ -156,6 +182,7 @@ export class SessionData extends LitElement {
 
   private renderStatus(): unknown {
     if (this.deriveError) return html`<p part="status" role="alert">These events could not be read: ${this.deriveError}</p>`;
+    if (this.deriving !== undefined) return html`<p part="status" role="status">Deriving sessions from ${plural(this.deriving, 'event')}…</p>`;
     if (this.events !== undefined && this.events !== null) return nothing;
     switch (this.loader.status) {
       case TaskStatus.PENDING:

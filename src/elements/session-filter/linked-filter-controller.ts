@@ -1,7 +1,9 @@
 /**
  * Links a filter element to the views it filters, by id (`for="rows timeline"`), without
  * glue code: after every change of the filter it assigns a fresh matcher to each linked
- * element's `filter` property, so Lit sees a new value and redraws.
+ * element's `filter` property, so Lit sees a new value and redraws. A view added to the page
+ * later (or given its id later) gets the current filter as it appears: while the host is
+ * connected and names ids, a `MutationObserver` watches its root for them.
  *
  * @packageDocumentation
  */
@@ -48,6 +50,8 @@ function isEmpty(index: FilterIndex): boolean {
 export class LinkedFilterController implements ReactiveController {
   private linked = new Set<Filterable>();
   private applied: { index: FilterIndex; version: number; ids: string } | undefined;
+  private observer: MutationObserver | undefined;
+  private observed: Node | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost & Element,
@@ -59,15 +63,37 @@ export class LinkedFilterController implements ReactiveController {
 
   hostConnected(): void {
     this.applied = undefined;
+    this.observe();
   }
 
   hostDisconnected(): void {
     this.unlink(this.linked);
+    this.observer?.disconnect();
+    this.observed = undefined;
   }
 
   /** After each update: applies the filter when it, or the `for` list, changed. */
   hostUpdated(): void {
     this.apply();
+    this.observe();
+  }
+
+  /** Watches the host's root for the named ids coming and going (only while there are ids). */
+  private observe(): void {
+    const root = this.host.isConnected && (this.ids() ?? '').trim() !== '' ? this.host.getRootNode() : undefined;
+    if (root === this.observed) return;
+    this.observer?.disconnect();
+    this.observed = root;
+    if (!root) return;
+    this.observer ??= new MutationObserver(() => this.relink());
+    this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['id'] });
+  }
+
+  /** After DOM changes: links the views that appeared, unlinks those that went. */
+  private relink(): void {
+    const targets = this.targets;
+    if (targets.length === this.linked.size && targets.every((el) => this.linked.has(el))) return;
+    this.apply(true);
   }
 
   /** The linked elements found now (ids in the host's root: the document or a shadow root). */

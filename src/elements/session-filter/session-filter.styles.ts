@@ -321,6 +321,26 @@ export const styles = [
       fill: var(--_accent);
       opacity: 0.12;
     }
+    .plot {
+      position: relative;
+    }
+    /* The keyboard handles of the range: the pointer brushes the bins beneath them. */
+    .handle {
+      position: absolute;
+      top: 0;
+      width: 6px;
+      height: ${HISTOGRAM_HEIGHT}px;
+      transform: translateX(-50%);
+      pointer-events: none;
+      border-radius: 2px;
+      background: var(--_accent);
+      opacity: 0.35;
+    }
+    .handle:focus-visible {
+      opacity: 1;
+      outline: 2px solid var(--_accent);
+      outline-offset: 2px;
+    }
     .hist-axis {
       display: flex;
       justify-content: space-between;

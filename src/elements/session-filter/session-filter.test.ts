@@ -143,6 +143,58 @@ describe('<session-filter>', () => {
     expect(h.section('duration').querySelectorAll('.bin.on').length).to.equal(3);
   });
 
+  it('brushes a histogram with the keyboard: two sliders, arrows by a bin, Shift by ten, Home / End, Escape clears', async () => {
+    h = await mount();
+    const log = record(h.el);
+    const bins = h.el.filterIndex!.histogram('duration');
+    const n = bins.length;
+    expect(n).to.be.greaterThan(3);
+    const from = await h.handle('duration', 'from');
+    const to = await h.handle('duration', 'to');
+    const axis = h.section('duration').querySelectorAll('.hist-axis span');
+    expect(h.slider(from)).to.deep.equal({ label: 'Session duration from', text: axis[0]!.textContent, now: bins[0]!.x0, min: bins[0]!.x0, max: bins[n - 1]!.x0 });
+    expect(h.slider(to)).to.deep.equal({ label: 'Session duration to', text: axis[1]!.textContent, now: bins[n - 1]!.x1, min: bins[0]!.x1, max: bins[n - 1]!.x1 });
+    const press = async (key: string) => {
+      const [mod, k] = key.includes('+') ? key.split('+') : [undefined, key];
+      if (mod) await sendKeys({ down: mod });
+      await sendKeys({ press: k! });
+      if (mod) await sendKeys({ up: mod });
+      await h!.settle();
+    };
+    const ranges = () => h!.el.value.dimensions?.['duration']?.ranges;
+
+    from.focus();
+    await press('ArrowRight');
+    expect(ranges()).to.deep.equal([{ min: bins[1]!.x0 }]);
+    expect(log).to.deep.equal([`input duration=${bins[1]!.x0}..`, `change duration=${bins[1]!.x0}..`]);
+    expect(h.root.activeElement, 'focus stays on the handle').to.equal(from);
+    expect(h.slider(from).now).to.equal(bins[1]!.x0);
+    expect(h.slider(to).min).to.equal(bins[1]!.x1);
+    await press('Shift+ArrowRight');
+    const big = Math.min(n - 1, 11);
+    expect(ranges()).to.deep.equal([{ min: bins[big]!.x0 }]);
+    await press('Home');
+    expect(h.el.value).to.deep.equal({});
+
+    to.focus();
+    await press('ArrowLeft');
+    expect(ranges()).to.deep.equal([{ max: bins[n - 2]!.x1 }]);
+    expect(h.slider(to).now).to.equal(bins[n - 2]!.x1);
+    await press('End');
+    expect(h.el.value).to.deep.equal({});
+    await press('ArrowDown');
+    await press('ArrowDown');
+    expect(ranges()).to.deep.equal([{ max: bins[n - 3]!.x1 }]);
+    expect(h.section('duration').querySelectorAll('.bin.on').length).to.equal(n - 2);
+    log.length = 0;
+    await press('Escape');
+    expect(h.el.value).to.deep.equal({});
+    expect(log).to.deep.equal(['input ', 'change ']);
+    // Escape with nothing to clear changes nothing.
+    await press('Escape');
+    expect(log).to.have.length(2);
+  });
+
   it('matches user and device ids from the text box: input while typing, change on Enter', async () => {
     h = await mount();
     const log = record(h.el);
@@ -259,6 +311,30 @@ describe('<session-filter>', () => {
     await timeline.updateComplete;
     expect(rows.rowCount).to.equal(4);
     expect(timeline.shadowRoot!.querySelectorAll('.filtered-out').length).to.equal(0);
+  });
+
+  it('for= gives the current filter to a view that appears after the last change', async () => {
+    h = await mount((el) => (el.htmlFor = 'late-rows'));
+    await h.toggle('country', 'US');
+    const rows = document.createElement('stitched-sessions');
+    rows.style.width = '900px';
+    rows.model = model;
+    document.body.append(rows);
+    extra.push(rows);
+    const sh = new StitchedHarness(rows);
+    await sh.settle();
+    expect(rows.rowCount, 'no id yet: not linked').to.equal(4);
+    // Given the id the filter names: linked at once, without another change of the filter.
+    rows.id = 'late-rows';
+    await sh.settle();
+    expect([...rows.rowKeys].sort()).to.deep.equal([...US_DEVICES].sort());
+    // Taken out and added again (a framework re-rendering it): still linked.
+    rows.remove();
+    await sh.settle();
+    expect(rows.filter).to.equal(null);
+    document.body.append(rows);
+    await sh.settle();
+    expect([...rows.rowKeys].sort()).to.deep.equal([...US_DEVICES].sort());
   });
 
   it('says in words when there is no data, no match, or bad input', async () => {

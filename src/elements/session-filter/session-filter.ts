@@ -108,7 +108,9 @@ const attrConverter = {
  * while the filter changes (each tick, keystroke or brush move) and `change` once per committed
  * change (a checkbox, the end of a brush, Enter or leaving a text box). It is form-associated:
  * with a `name`, a form submits its query string; `form.reset()` restores the `value` attribute.
- * `for="id1 id2"` links views: after every change their `filter` property gets the new filter.
+ * `for="id1 id2"` links views: after every change, and when a view with such an id appears,
+ * its `filter` property gets the current filter. A histogram's range has two keyboard handles
+ * (`role="slider"`: arrows by a bin, Shift by ten, Home / End, Escape clears).
  *
  * @summary Faceted session filters with counts, histograms and a URL query-string value.
  *
@@ -142,7 +144,10 @@ export class SessionFilterElement extends LitElement {
 
   // Controllers ------------------------------------------------------------------------
 
-  private readonly brush = new HistogramBrushController(this, { brush: (name, from, to, final) => this.onBrush(name, from, to, final) });
+  private readonly brush = new HistogramBrushController(this, {
+    brush: (name, from, to, final) => this.onBrush(name, from, to, final),
+    clear: (name) => this.onClearRange(name),
+  });
   /** The views named in `for`, given the filter after every change. */
   readonly links = new LinkedFilterController(
     this,
@@ -159,6 +164,13 @@ export class SessionFilterElement extends LitElement {
 
   /** An already derived model; wins over `events`. Share it with the views the filter drives. */
   @property({ attribute: false }) model: SessionModel | undefined;
+
+  /**
+   * From this many `events` on, sessions are derived in a Web Worker (default 50,000), so the
+   * page stays responsive; `0` always, `Infinity` never. Where no worker can start, the page
+   * derives them itself.
+   */
+  @property({ attribute: 'worker-threshold', type: Number }) workerThreshold: number | undefined;
 
   /** The model of an enclosing `<session-data>`: used only when neither `model` nor `events` is set. */
   @consume({ context: sessionModelContext, subscribe: true }) @state() private contextModel: SessionModel | undefined;
@@ -194,6 +206,8 @@ export class SessionFilterElement extends LitElement {
 
   private derived: SessionModel | undefined;
   private inputError: string | undefined;
+  /** A worker derives `events`. */
+  private deriving = false;
   private index: FilterIndex | undefined;
   /** A value set before there was an index (or since the last update), applied in `willUpdate`. */
   private pending: { readonly query: string } | { readonly value: FilterValue } | undefined;
@@ -220,7 +234,7 @@ export class SessionFilterElement extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('events') || changed.has('model') || (changed as Map<PropertyKey, unknown>).has('contextModel')) this.deriveModel();
+    if (changed.has('events') || changed.has('model') || changed.has('workerThreshold') || (changed as Map<PropertyKey, unknown>).has('contextModel')) this.deriveModel();
     if (changed.has('defaultValue') && (changed.get('defaultValue') !== undefined || this.defaultValue !== '')) this.pending = { query: this.defaultValue };
     if (this.index && this.pending) this.applyPending();
     if (this.openNames === undefined && this.index) {
@@ -242,9 +256,10 @@ export class SessionFilterElement extends LitElement {
 
   private deriveModel(): void {
     const previous = this.index ? { value: this.index.value } : this.pending;
-    const { model, error } = resolveModel({ model: this.model, events: this.events, contextModel: this.contextModel });
+    const { model, error, pending } = resolveModel({ model: this.model, events: this.events, contextModel: this.contextModel, host: this, workerThreshold: this.workerThreshold });
     this.derived = model;
     this.inputError = error;
+    this.deriving = pending === true;
     this.index = undefined;
     try {
       if (model && model.sessions.length > 0) this.index = createFilterIndex(model);
@@ -472,6 +487,12 @@ export class SessionFilterElement extends LitElement {
     this.setDimension(name, next, final);
   }
 
+  /** Escape / Delete on a histogram handle: clears that dimension, if it has a filter. */
+  private onClearRange(name: string): void {
+    const info = this.index?.dimensions.find((d) => d.name === name);
+    if (info && this.index?.value.dimensions?.[name]) this.onClearDimension(info);
+  }
+
   private onRangeInput(info: DimensionInfo, bound: 'min' | 'max', e: Event, commit: boolean): void {
     const input = e.target as HTMLInputElement;
     const f = this.index?.value.dimensions?.[info.name];
@@ -628,25 +649,46 @@ export class SessionFilterElement extends LitElement {
     const selText = range
       ? `${s.exclude ? 'not ' : ''}${range.min === undefined ? 'up to' : formatAmount(info, range.min)}${range.min !== undefined && range.max !== undefined ? ' – ' : ' '}${range.max === undefined ? 'and more' : formatAmount(info, range.max)}`
       : `all: ${formatAmount(info, bins[0]!.x0)} – ${formatAmount(info, bins[n - 1]!.x1)}`;
+    const [from, to] = sel ?? [0, n - 1];
+    const handle = (which: 'from' | 'to') => {
+      const at = which === 'from' ? bins[from]!.x0 : bins[to]!.x1;
+      const [min, max] = which === 'from' ? [bins[0]!.x0, bins[to]!.x0] : [bins[from]!.x1, bins[n - 1]!.x1];
+      return html`<span
+        class="handle ${which}"
+        role="slider"
+        tabindex="0"
+        aria-label="${info.label} ${which}"
+        aria-orientation="horizontal"
+        aria-valuemin=${min}
+        aria-valuemax=${max}
+        aria-valuenow=${at}
+        aria-valuetext=${formatAmount(info, at)}
+        style=${styleMap({ left: `${((which === 'from' ? from : to + 1) / n) * 100}%` })}
+        @keydown=${this.brush.onKeyDown(info.name, which, from, to, n)}
+      ></span>`;
+    };
     return html`<div class="histogram" part="histogram">
-      <svg
-        class="bins ${drag ? 'dragging' : ''}"
-        viewBox="0 0 ${n * 10} ${HISTOGRAM_HEIGHT}"
-        preserveAspectRatio="none"
-        role="img"
-        aria-label=${label}
-        @pointerdown=${this.brush.onPointerDown(info.name, n)}
-        @pointermove=${this.brush.onPointerMove(info.name, n)}
-        @pointerup=${this.brush.onPointerUp(info.name)}
-        @pointercancel=${this.brush.onPointerUp(info.name)}
-      >
-        ${sel ? svg`<rect class="brush" x=${sel[0] * 10} y="0" width=${(sel[1] - sel[0] + 1) * 10} height=${HISTOGRAM_HEIGHT}></rect>` : nothing}
-        ${bins.map((b, i) => {
-          const h = b.sessions ? Math.max(1.5, (b.sessions / max) * (HISTOGRAM_HEIGHT - 2)) : 0;
-          const on = !sel || (i >= sel[0] && i <= sel[1]);
-          return svg`<rect class="bin ${on ? 'on' : 'off'}" x=${i * 10 + 1} y=${HISTOGRAM_HEIGHT - h} width="8" height=${h}></rect>`;
-        })}
-      </svg>
+      <div class="plot">
+        <svg
+          class="bins ${drag ? 'dragging' : ''}"
+          viewBox="0 0 ${n * 10} ${HISTOGRAM_HEIGHT}"
+          preserveAspectRatio="none"
+          role="img"
+          aria-label=${label}
+          @pointerdown=${this.brush.onPointerDown(info.name, n)}
+          @pointermove=${this.brush.onPointerMove(info.name, n)}
+          @pointerup=${this.brush.onPointerUp(info.name)}
+          @pointercancel=${this.brush.onPointerUp(info.name)}
+        >
+          ${sel ? svg`<rect class="brush" x=${sel[0] * 10} y="0" width=${(sel[1] - sel[0] + 1) * 10} height=${HISTOGRAM_HEIGHT}></rect>` : nothing}
+          ${bins.map((b, i) => {
+            const h = b.sessions ? Math.max(1.5, (b.sessions / max) * (HISTOGRAM_HEIGHT - 2)) : 0;
+            const on = !sel || (i >= sel[0] && i <= sel[1]);
+            return svg`<rect class="bin ${on ? 'on' : 'off'}" x=${i * 10 + 1} y=${HISTOGRAM_HEIGHT - h} width="8" height=${h}></rect>`;
+          })}
+        </svg>
+        ${handle('from')}${handle('to')}
+      </div>
       <div class="hist-axis" aria-hidden="true"><span>${formatAmount(info, bins[0]!.x0)}</span><span>${formatAmount(info, bins[n - 1]!.x1)}</span></div>
       <p class="range-text">${selText}</p>
       <div class="range">
@@ -692,6 +734,7 @@ export class SessionFilterElement extends LitElement {
   override render(): TemplateResult {
     if (this.inputError) return stateMessage('error', 'These events could not be filtered.', this.inputError);
     const index = this.index;
+    if (!index && this.deriving) return stateMessage('loading', 'Deriving sessions…');
     if (!index) {
       const m = this.derived;
       return stateMessage('empty', 'No sessions to filter', m ? summarizeDiagnostics(m.diagnostics, m.stats) : undefined);

@@ -1,0 +1,169 @@
+import { expect } from 'chai';
+import { deriveSessions } from '../../core/index.js';
+import { WorkerUnavailableError, deriveInWorker, deriveSessionsOffThread } from '../../core/derive-in-worker.js';
+import { generateEvents } from '../../core/sample-data.js';
+import type { SessionModel } from '../../core/types.js';
+import { failOnConsoleErrors } from '../../../test/harness/console-guard.js';
+import { FilterHarness } from '../../../test/harness/session-filter-harness.js';
+import '../stitched-sessions/stitched-sessions.js';
+import './session-data.js';
+import type { SessionData } from './session-data.js';
+
+/** The model a view draws (its private `derived`). */
+const drawn = (el: HTMLElement): SessionModel | undefined => (el as unknown as { derived: SessionModel | undefined }).derived;
+const status = (data: SessionData): string => (data.shadowRoot!.querySelector('[part="status"]')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Waits until `ok()` holds (the worker answers in its own time). */
+async function until(ok: () => boolean, what: string, ms = 15_000): Promise<void> {
+  const end = performance.now() + ms;
+  while (!ok()) {
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Replaces `Worker` for one test: one that cannot be built (CSP, file://) or that fails to load. */
+function stubWorker(kind: 'throws' | 'fails-to-load'): () => void {
+  const real = window.Worker;
+  class Blocked {
+    onmessage: unknown = null;
+    onmessageerror: unknown = null;
+    onerror: ((e: Event) => void) | null = null;
+    constructor() {
+      if (kind === 'throws') throw new DOMException('Worker blocked', 'SecurityError');
+      setTimeout(() => this.onerror?.(new ErrorEvent('error', { message: 'blocked by CSP', cancelable: true })), 5);
+    }
+    postMessage(): void {}
+    terminate(): void {}
+  }
+  (window as { Worker: unknown }).Worker = Blocked;
+  return () => ((window as { Worker: unknown }).Worker = real);
+}
+
+// Garbage and ISO timestamps: the diagnostics and the parsed times must come back too.
+const events = generateEvents({ events: 30_000, seed: 21, garbage: 0.01, isoTimestamps: true, shuffle: true });
+const small = generateEvents({ events: 3_000, seed: 4 });
+
+describe('deriving in a worker', () => {
+  let restore: (() => void) | undefined;
+  const mounted: Element[] = [];
+  afterEach(() => {
+    restore?.();
+    restore = undefined;
+    for (const e of mounted.splice(0)) e.remove();
+  });
+  failOnConsoleErrors();
+
+  it('gives the model deriveSessions gives in the page, diagnostics and shared sessions included', async () => {
+    const options = { inactivityTimeoutMs: 900_000 };
+    const model = await deriveInWorker(events, options);
+    const expected = deriveSessions(events, options);
+    expect(model).to.deep.equal(expected);
+    expect(model.diagnostics.length).to.be.greaterThan(0);
+    const sessions = new Set(model.sessions);
+    expect(model.stitched.every((g) => g.sessions.every((s) => sessions.has(s)))).to.equal(true);
+  });
+
+  it('rejects a bad option as deriveSessions throws it, and stops when aborted', async () => {
+    let error: unknown;
+    await deriveInWorker(small, { inactivityTimeoutMs: -1 }).catch((e) => (error = e));
+    expect(error).to.be.instanceOf(RangeError);
+    expect((error as Error).message).to.match(/inactivityTimeoutMs must be a positive number/);
+    const controller = new AbortController();
+    const run = deriveInWorker(events, {}, { signal: controller.signal });
+    controller.abort();
+    let aborted: unknown;
+    await run.catch((e) => (aborted = e));
+    expect((aborted as DOMException).name).to.equal('AbortError');
+  });
+
+  it('falls back to the page, without an error, when no worker can be built or loaded', async () => {
+    restore = stubWorker('throws');
+    let error: unknown;
+    await deriveInWorker(small).catch((e) => (error = e));
+    expect(error).to.be.instanceOf(WorkerUnavailableError);
+    expect(await deriveSessionsOffThread(small)).to.deep.equal(deriveSessions(small));
+    restore();
+    restore = stubWorker('fails-to-load');
+    expect(await deriveSessionsOffThread(small)).to.deep.equal(deriveSessions(small));
+  });
+
+  it('<session-data> says it is deriving, then shows the data', async () => {
+    const data = document.createElement('session-data');
+    const rows = document.createElement('stitched-sessions');
+    rows.style.width = '900px';
+    data.append(rows);
+    data.workerThreshold = 0;
+    data.events = small;
+    document.body.append(data);
+    mounted.push(data);
+    await data.updateComplete;
+    expect(status(data)).to.equal('Deriving sessions from 3,000 events…');
+    expect(data.model).to.equal(undefined);
+    await until(() => data.model !== undefined, 'the model');
+    await data.updateComplete;
+    await rows.updateComplete;
+    expect(status(data)).to.equal('');
+    expect(data.model).to.deep.equal(deriveSessions(small));
+    expect(drawn(rows)).to.equal(data.model);
+    expect(rows.rowCount).to.equal(new Set(data.model!.sessions.map((s) => s.deviceId)).size);
+  });
+
+  it('<session-data> drops the result of events replaced while a worker derived them', async () => {
+    const data = document.createElement('session-data');
+    data.workerThreshold = 0;
+    data.events = events;
+    document.body.append(data);
+    mounted.push(data);
+    await data.updateComplete;
+    expect(status(data)).to.match(/^Deriving sessions from 30,\d{3} events…$/);
+    data.events = small;
+    await data.updateComplete;
+    await until(() => data.model !== undefined, 'the second model');
+    const second = data.model;
+    // Long enough for the first worker to have answered, had it not been stopped.
+    await new Promise((r) => setTimeout(r, 1_500));
+    await data.updateComplete;
+    expect(data.model).to.equal(second);
+    expect(data.model!.stats.input).to.equal(small.length);
+  });
+
+  it('<session-data> below its threshold derives in the page, at once', async () => {
+    const data = document.createElement('session-data');
+    data.events = small;
+    document.body.append(data);
+    mounted.push(data);
+    await data.updateComplete;
+    expect(data.model).to.deep.equal(deriveSessions(small));
+    expect(status(data)).to.equal('');
+  });
+
+  it('<session-data> still shows the data when no worker can start', async () => {
+    restore = stubWorker('fails-to-load');
+    const data = document.createElement('session-data');
+    data.setAttribute('worker-threshold', '0');
+    data.events = small;
+    document.body.append(data);
+    mounted.push(data);
+    await until(() => data.model !== undefined, 'the model');
+    expect(data.model).to.deep.equal(deriveSessions(small));
+  });
+
+  it('<session-filter events> says it is deriving, then filters; new events drop the old run', async () => {
+    const h = await FilterHarness.mount((el) => {
+      el.workerThreshold = 0;
+      el.events = events;
+    });
+    mounted.push(h.el);
+    expect(h.text('.state-title')).to.equal('Deriving sessions…');
+    h.el.events = small;
+    await h.settle();
+    await until(() => h.el.filterIndex !== undefined, 'the index');
+    await h.settle();
+    const model = deriveSessions(small);
+    expect(h.total).to.equal(`${model.sessions.length.toLocaleString('en-US')} of ${model.sessions.length.toLocaleString('en-US')} sessions · ${new Set(model.sessions.map((s) => s.deviceId)).size} devices`);
+    await new Promise((r) => setTimeout(r, 1_500));
+    await h.settle();
+    expect(h.el.filterIndex!.sessions.length).to.equal(model.sessions.length);
+  });
+});

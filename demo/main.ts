@@ -97,7 +97,7 @@ function setSourceText(parts: readonly string[]): void {
 }
 
 function setLoading(message: string | undefined): void {
-  stitched.loading = timeline.loading = message !== undefined;
+  filter.loading = stitched.loading = timeline.loading = message !== undefined;
   if (message !== undefined) root.setAttribute('aria-busy', 'true');
   else root.removeAttribute('aria-busy');
   if (message !== undefined) {

@@ -347,6 +347,11 @@ describe('<session-filter>', () => {
     await h.settle();
     expect(h.$('[part="state"]')!.getAttribute('role')).to.equal('alert');
     expect(h.text('.state-detail')).to.equal('session-kit expects an array of event objects, got number');
+    h.el.loading = true;
+    await h.settle();
+    expect(h.text('[part="state"]')).to.match(/Loading sessions…$/);
+    expect(h.$('[part="state"]')!.getAttribute('role')).to.equal('status');
+    h.el.loading = false;
     h.el.events = cohortEvents;
     await h.settle();
     h.textBox.value = 'nobody';

@@ -191,6 +191,9 @@ export class SessionFilterElement extends LitElement {
   /** `"light"` or `"dark"` forces a colour scheme; default: follows `prefers-color-scheme`. */
   @property({ reflect: true }) theme: 'light' | 'dark' | undefined;
 
+  /** Shows the loading message instead of the dimensions (the page is still fetching or deriving its data). */
+  @property({ type: Boolean, reflect: true }) loading = false;
+
   // Internal state ---------------------------------------------------------------------
 
   /** Bumped on every change of the index's filter, so Lit re-renders. */
@@ -732,6 +735,7 @@ export class SessionFilterElement extends LitElement {
   }
 
   override render(): TemplateResult {
+    if (this.loading) return stateMessage('loading', 'Loading sessions…');
     if (this.inputError) return stateMessage('error', 'These events could not be filtered.', this.inputError);
     const index = this.index;
     if (!index && this.deriving) return stateMessage('loading', 'Deriving sessions…');

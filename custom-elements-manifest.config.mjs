@@ -7,6 +7,7 @@ export default {
     'src/elements/session-timeline/session-timeline.ts',
     'src/elements/stitched-sessions/stitched-sessions.ts',
     'src/elements/session-filter/session-filter.ts',
+    'src/elements/session-data/session-data.ts',
     'src/events.ts',
   ],
   outdir: '.',

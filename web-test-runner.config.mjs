@@ -5,6 +5,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
+import { reactEsm } from './test/react-esm.mjs';
 
 const find = (env, paths) => [process.env[env], ...paths].find((p) => p && existsSync(p));
 const chromium = find('CHROME_PATH', ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']);
@@ -73,6 +74,7 @@ export default {
   testsStartTimeout: 120000,
   testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 20000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  // React ships CommonJS only: reactEsm() serves it as ES modules to test/react.test.ts.
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), reactEsm()],
   reporters: [defaultReporter(), totalsReporter()],
 };

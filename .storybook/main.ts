@@ -1,4 +1,5 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import { customElementsManifest } from './custom-elements-manifest.js';
 
 // Storybook's Vite builder reads vite.config.ts but ignores its `build` section, so the
 // library-mode settings there do not leak into the Storybook build.
@@ -7,6 +8,8 @@ const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   core: { disableTelemetry: true },
+  // custom-elements.json (made on demand) for the API tables and controls: see preview.ts.
+  viteFinal: (vite) => ({ ...vite, plugins: [...(vite.plugins ?? []), customElementsManifest()] }),
 };
 
 export default config;

@@ -10,7 +10,10 @@
 // 4. serve the scratch directory and open, in headless Chromium, a plain page whose
 //    `<script type="module">` imports each entry through an import map built from the
 //    installed packages' `exports` (no bundler): each element must upgrade, render text in
-//    its shadow root, and the page must raise no error.
+//    its shadow root, and the page must raise no error;
+// 5. the same for the README's no-bundler quick start: the ```html block after the
+//    `<!-- npm run test:pack loads this exact page` comment, saved as it is (its own import map
+//    pointing into node_modules), must render its elements with no error or failed request.
 //
 // Prints `pack: PASS` or `pack: FAIL (...)`, and exits non-zero on failure. KEEP=1 keeps the
 // scratch directory. CHROME_PATH overrides /usr/bin/chromium.
@@ -168,6 +171,52 @@ createElement(SessionTimeline, { onRangeSelect: (e) => e.detail.session });
   if (result.filter) ok(`session-kit/filter in the page: ${result.filter}`);
   await new Promise((r) => setTimeout(r, 300)); // late errors (resize observers, frames)
   pageErrors.length ? fail(`page errors:\n    ${pageErrors.join('\n    ')}`) : ok('no page error, failed request or console error');
+
+  // --- 5. the README's no-bundler page -----------------------------------------------------
+  const quickStart = readmePage();
+  if (!quickStart) fail('README.md has no no-bundler page (a ```html block after `<!-- npm run test:pack loads this exact page`)');
+  else {
+    writeFileSync(join(app, 'quick-start.html'), quickStart);
+    const readmeTab = await browser.newPage();
+    const errors = [];
+    const fetched = [];
+    readmeTab.on('pageerror', (e) => errors.push(String(e?.message ?? e)));
+    // The browser's own /favicon.ico request is not the page's: the snippet has no icon.
+    const favicon = (url) => new URL(url).pathname === '/favicon.ico';
+    readmeTab.on('console', (m) => m.type() === 'error' && !favicon(m.location()?.url ?? 'http://x/') && errors.push(`console.error: ${m.text()}`));
+    readmeTab.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+    readmeTab.on('response', (r) => {
+      if (favicon(r.url())) return;
+      if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+      else fetched.push(new URL(r.url()).pathname);
+    });
+    await readmeTab.goto(`http://127.0.0.1:${server.address().port}/quick-start.html`, { waitUntil: 'load' });
+    const shown = await readmeTab.evaluate(async () => {
+      const tags = [...new Set([...document.querySelectorAll('*')].map((e) => e.localName).filter((t) => t.includes('-')))];
+      const out = [];
+      for (const tag of tags) {
+        await Promise.race([customElements.whenDefined(tag), new Promise((r) => setTimeout(r, 10000))]);
+        for (const el of document.querySelectorAll(tag)) {
+          await el.updateComplete;
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          await el.updateComplete;
+          const text = (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+          out.push({ tag, defined: !!customElements.get(tag), text });
+        }
+      }
+      return out;
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    if (shown.length === 0) fail('README page: no custom element in the page');
+    for (const el of shown) {
+      if (!el.defined) fail(`README page: <${el.tag}> is not defined (an import the import map does not resolve?)`);
+      else if (!/7f3a/.test(el.text)) fail(`README page: <${el.tag}> does not show the sample device 7f3a: "${el.text.slice(0, 120)}"`);
+      else ok(`README page: <${el.tag}> rendered: "${el.text.slice(0, 60)}…"`);
+    }
+    const packages = [...new Set(fetched.map((f) => /^\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(f)?.[1]).filter(Boolean))].sort();
+    ok(`README page fetched from ${packages.length} packages: ${packages.join(', ')}`);
+    errors.length ? fail(`README page errors:\n    ${errors.join('\n    ')}`) : ok('README page: no page error, failed request or console error');
+  }
 } catch (e) {
   fail(`pack check crashed: ${e.stack || e}`);
 } finally {
@@ -181,9 +230,17 @@ if (failures.length) {
   console.log(`pack: FAIL (${failures.length} problem${failures.length > 1 ? 's' : ''})`);
   process.exit(1);
 }
-console.log('pack: PASS (packed, installed, type-checked, and all three elements render from a plain module page)');
+console.log("pack: PASS (packed, installed, type-checked; the elements render from a plain module page and from the README's no-bundler page)");
 
 // --- helpers -------------------------------------------------------------------------------
+
+/** The README's no-bundler page: the ```html block after its `npm run test:pack` comment. */
+function readmePage() {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const at = readme.indexOf('<!-- npm run test:pack loads this exact page');
+  if (at < 0) return undefined;
+  return /```html\n([\s\S]*?)\n```/.exec(readme.slice(at))?.[1];
+}
 
 /** The page: an import map, then one module script that uses every entry. */
 function page(imports) {

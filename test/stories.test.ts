@@ -9,6 +9,7 @@ import { expect } from 'chai';
 // axe-core is a UMD bundle (no ES default export): loading it sets `window.axe`.
 import 'axe-core';
 import { render, nothing, type TemplateResult } from 'lit';
+import * as sessionDataStories from '../stories/session-data.stories.js';
 import * as sessionFilterStories from '../stories/session-filter.stories.js';
 import * as sessionTimelineStories from '../stories/session-timeline.stories.js';
 import * as stitchedSessionsStories from '../stories/stitched-sessions.stories.js';
@@ -16,6 +17,7 @@ import * as welcomeStories from '../stories/welcome.stories.js';
 
 /** Every stories/*.stories.ts module: add a new stories file here. */
 const STORY_MODULES: Record<string, Record<string, unknown>> = {
+  'session-data.stories.ts': sessionDataStories,
   'session-filter.stories.ts': sessionFilterStories,
   'session-timeline.stories.ts': sessionTimelineStories,
   'stitched-sessions.stories.ts': stitchedSessionsStories,

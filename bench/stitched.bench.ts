@@ -7,12 +7,15 @@
  *   npm run bench -- stitched            100, 1,000 and 10,000 devices
  *   npm run bench -- stitched --quick    100 and 1,000 devices
  *
- * Extra flags (run the file directly): `--sizes=100,1000`, `--no-vis`, `--vis-timeout=90`.
+ * Extra flags (run the file directly): `--sizes=100,1000`, `--no-vis`, `--vis-timeout=90`,
+ * `--no-events` (skip first paint from `.events`, which is mostly the core's derivation).
  *
  * Data: `generateEvents({ seed: 7, devices: N, days: 3 })` (about 10 sessions per device a
  * day), generated and derived in the page before anything is timed.
  * - first paint (.events): setting `.events` on a fresh, connected element to after two
  *   requestAnimationFrame callbacks, deriving included; (.model): with the derived model.
+ *   Above 50,000 sessions the header's summary (shares, medians, sparkline) is computed after
+ *   that frame: "summary in" is the time to the frame that shows it (after `updateComplete`).
  * - zoom frames: the 60-step Ctrl+wheel / drag / Ctrl+wheel script of bench/pages/measure.ts.
  * - scroll frames: 60 frames scrolling the rows by 112 px (4 rows) each.
  *   A frame's cost: the input handling plus the main-thread work of the frame that draws it.
@@ -34,6 +37,8 @@ interface Prepared {
 interface FirstPaint {
   median: number;
   times: number[];
+  /** Median time to the frame that shows the whole header (summary included). */
+  completeMedian: number;
 }
 interface Frames {
   steps: number;
@@ -48,7 +53,7 @@ interface Frames {
 interface Row {
   size: number;
   prepared?: Prepared;
-  ours?: { events: FirstPaint; model: FirstPaint; zoom: Frames; scroll: Frames };
+  ours?: { events: FirstPaint | undefined; model: FirstPaint; zoom: Frames; scroll: Frames };
   vis?: { ms?: number; items?: number; zoom?: Frames; scroll?: Frames; note?: string };
   error?: string;
 }
@@ -58,6 +63,7 @@ const opt = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.spli
 const quick = argv.includes('--quick');
 const sizes = opt('sizes')?.split(',').map(Number) ?? (quick ? [100, 1_000] : [100, 1_000, 10_000]);
 const withVis = !argv.includes('--no-vis');
+const withEvents = !argv.includes('--no-events');
 const visTimeoutS = Number(opt('vis-timeout') ?? 90);
 const STEPS = 60;
 const runsFor = (n: number, mode: 'events' | 'model') => (n <= 1_000 ? 5 : mode === 'events' ? 1 : 3);
@@ -75,7 +81,7 @@ try {
     const page = await openPage(browser, site.url('stitched'));
     try {
       row.prepared = await call<Prepared>(page, 'prepare', [size]);
-      const events = await call<FirstPaint>(page, 'oursFirstPaint', ['events', runsFor(size, 'events')]);
+      const events = withEvents ? await call<FirstPaint>(page, 'oursFirstPaint', ['events', runsFor(size, 'events')]) : undefined;
       const model = await call<FirstPaint>(page, 'oursFirstPaint', ['model', runsFor(size, 'model')]);
       const zoom = await call<Frames>(page, 'oursZoom', [STEPS]);
       const scroll = await call<Frames>(page, 'oursScroll', [STEPS]);
@@ -122,16 +128,16 @@ for (const r of rows) {
   const visPaint = v?.ms !== undefined ? fmt(v.ms) : (v?.note ?? '–');
   const speedup = v?.ms !== undefined ? `${fmt(v.ms / o.model.median)}×` : v?.note?.startsWith('timed out') ? `> ${fmt((visTimeoutS * 1000) / o.model.median)}×` : '–';
   console.log(
-    `| ${fmt(r.size)} | ${fmt(r.prepared.sessions)} | ${fmt(o.events.median, 1)} | ${fmt(o.model.median, 1)} | ${frames(o.scroll)} | ${frames(o.zoom)} | ${visPaint} | ${frames(v?.scroll)} | ${frames(v?.zoom)} | ${speedup} |`,
+    `| ${fmt(r.size)} | ${fmt(r.prepared.sessions)} | ${o.events ? fmt(o.events.median, 1) : 'not run'} | ${fmt(o.model.median, 1)} | ${frames(o.scroll)} | ${frames(o.zoom)} | ${visPaint} | ${frames(v?.scroll)} | ${frames(v?.zoom)} | ${speedup} |`,
   );
 }
 console.log('\nDetails\n');
-console.log('| devices | events | stitched sessions | derive ms (core, in page) | ours scroll rAF interval median / p95 | ours zoom rAF interval median / p95 | ours scrolled px | ours zoom reached | vis items in DOM | vis scrolled px | vis zoom reached |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| devices | events | stitched sessions | derive ms (core, in page) | ours summary in ms (.model) | ours scroll rAF interval median / p95 | ours zoom rAF interval median / p95 | ours scrolled px | ours zoom reached | vis items in DOM | vis scrolled px | vis zoom reached |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   if (!r.ours || !r.prepared) continue;
   const o = r.ours;
   console.log(
-    `| ${fmt(r.size)} | ${fmt(r.prepared.events)} | ${fmt(r.prepared.stitched)} | ${fmt(r.prepared.deriveMs)} | ${fmt(o.scroll.intervalMedian, 1)} / ${fmt(o.scroll.intervalP95, 1)} | ${fmt(o.zoom.intervalMedian, 1)} / ${fmt(o.zoom.intervalP95, 1)} | ${fmt(o.scroll.scrolledPx)} | ${fmt(o.zoom.zoomedIn, 1)}× | ${r.vis?.items !== undefined ? fmt(r.vis.items) : '–'} | ${r.vis?.scroll ? fmt(r.vis.scroll.scrolledPx) : '–'} | ${r.vis?.zoom?.zoomedIn ? `${fmt(r.vis.zoom.zoomedIn, 1)}×` : '–'} |`,
+    `| ${fmt(r.size)} | ${fmt(r.prepared.events)} | ${fmt(r.prepared.stitched)} | ${fmt(r.prepared.deriveMs)} | ${fmt(o.model.completeMedian, 1)} | ${fmt(o.scroll.intervalMedian, 1)} / ${fmt(o.scroll.intervalP95, 1)} | ${fmt(o.zoom.intervalMedian, 1)} / ${fmt(o.zoom.intervalP95, 1)} | ${fmt(o.scroll.scrolledPx)} | ${fmt(o.zoom.zoomedIn, 1)}× | ${r.vis?.items !== undefined ? fmt(r.vis.items) : '–'} | ${r.vis?.scroll ? fmt(r.vis.scroll.scrolledPx) : '–'} | ${r.vis?.zoom?.zoomedIn ? `${fmt(r.vis.zoom.zoomedIn, 1)}×` : '–'} |`,
   );
 }

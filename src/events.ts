@@ -10,6 +10,7 @@
  * @packageDocumentation
  */
 import type { Session, SessionEvent, StitchedSession } from './core/types.js';
+import type { Alignment, GroupBy, SortKey } from './render/rows.js';
 
 /** What every session-kit event shares: it bubbles, crosses shadow roots, and carries a read-only `detail`. */
 export abstract class DetailEvent<D> extends Event {
@@ -103,6 +104,21 @@ export class StitchedSelectEvent extends DetailEvent<StitchedSelectDetail> {
   }
 }
 
+/** `detail` of {@link ViewChangeEvent}: the view after the change. */
+export interface ViewChangeDetail {
+  readonly align: Alignment;
+  readonly sort: SortKey;
+  readonly groupBy: GroupBy;
+}
+
+/** The user changed how a cohort is shown (the alignment or sort control of `<stitched-sessions>`). */
+export class ViewChangeEvent extends DetailEvent<ViewChangeDetail> {
+  static readonly eventName = 'view-change' as const;
+  constructor(detail: ViewChangeDetail) {
+    super(ViewChangeEvent.eventName, detail);
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'device-select': DeviceSelectEvent;
@@ -110,5 +126,6 @@ declare global {
     'session-select': SessionSelectEvent;
     'event-select': EventSelectEvent;
     'range-select': RangeSelectEvent;
+    'view-change': ViewChangeEvent;
   }
 }

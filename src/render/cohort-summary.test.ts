@@ -3,14 +3,14 @@ import { deriveSessions } from '../core/index.js';
 import { cohortEvents, MON, TUE } from '../../test/fixtures/cohort.js';
 import { HOUR, MINUTE, formatElapsed } from './format.js';
 import { countPerDay, formatShare, median, summarizeCohort } from './cohort-summary.js';
-import { buildRows } from './rows.js';
+import { buildRowTable } from './rows.js';
 import { elapsedTicks, linearTimeScale } from './time-scale.js';
 
 const model = deriveSessions(cohortEvents);
 
 describe('cohort summary', () => {
   it('counts devices, users, stitched sessions, sessions and end-reason shares', () => {
-    const s = summarizeCohort(buildRows(model), 'UTC');
+    const s = summarizeCohort(buildRowTable(model), 'UTC');
     expect([s.rows, s.devices, s.users, s.stitched, s.sessions]).to.deep.equal([4, 4, 3, 6, 15]);
     const share = Object.fromEntries(s.endShares.map((e) => [e.reason, e.count]));
     expect(share).to.deep.equal({ background: 5, foreground: 2, open: 2, inactivity: 1, crash: 1, anr: 1, oom: 1, abnormal: 1, user_terminated: 1 });
@@ -19,7 +19,7 @@ describe('cohort summary', () => {
   });
 
   it('gives median session and stitched-session durations', () => {
-    const s = summarizeCohort(buildRows(model), 'UTC');
+    const s = summarizeCohort(buildRowTable(model), 'UTC');
     expect(s.medianSessionMs).to.equal(5 * MINUTE);
     // Stitched: 20, 5, 60, 40, 50, 2 min.
     expect(s.medianStitchedMs).to.equal(30 * MINUTE);
@@ -28,7 +28,7 @@ describe('cohort summary', () => {
   });
 
   it('counts sessions per local day of the time zone, empty days included', () => {
-    expect(summarizeCohort(buildRows(model), 'UTC').perDay).to.deep.equal([
+    expect(summarizeCohort(buildRowTable(model), 'UTC').perDay).to.deep.equal([
       { start: MON, count: 13 },
       { start: TUE, count: 2 },
     ]);
@@ -39,9 +39,9 @@ describe('cohort summary', () => {
   });
 
   it('changes with the filter', () => {
-    const two = summarizeCohort(buildRows(model, { filter: (s) => s.deviceId === '7f3a' || s.deviceId === '22de' }), 'UTC');
+    const two = summarizeCohort(buildRowTable(model, { filter: (s) => s.deviceId === '7f3a' || s.deviceId === '22de' }), 'UTC');
     expect([two.devices, two.stitched, two.sessions]).to.deep.equal([2, 3, 9]);
-    const none = summarizeCohort(buildRows(model, { filter: () => false }), 'UTC');
+    const none = summarizeCohort(buildRowTable(model, { filter: () => false }), 'UTC');
     expect([none.devices, none.sessions, none.perDay.length]).to.deep.equal([0, 0, 0]);
     expect(none.medianSessionMs).to.be.NaN;
   });

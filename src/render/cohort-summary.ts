@@ -7,7 +7,7 @@
  */
 import type { EndReason } from '../core/types.js';
 import { DAY, HOUR, zoneOffset, type TimeZone } from './format.js';
-import type { CohortRow } from './rows.js';
+import type { RowTable } from './rows.js';
 
 /** One end reason's count and share of all sessions. */
 export interface EndShare {
@@ -43,9 +43,13 @@ export interface CohortSummary {
 
 /** The median of numbers (`NaN` for none). Selects in a copy (linear time, no full sort). */
 export function median(values: ArrayLike<number>): number {
-  const n = values.length;
+  return values.length === 0 ? Number.NaN : medianInPlace(Float64Array.from(values));
+}
+
+/** {@link median} of an array it may reorder. */
+function medianInPlace(a: Float64Array): number {
+  const n = a.length;
   if (n === 0) return Number.NaN;
-  const a = Float64Array.from(values);
   for (let i = 0; i < n; i++) if (Number.isNaN(a[i] as number)) return sortedMedian(a.sort());
   const mid = n >> 1;
   select(a, mid);
@@ -96,29 +100,39 @@ function select(a: Float64Array, k: number): void {
  */
 export function countPerDay(starts: ArrayLike<number>, timeZone: TimeZone): DayCount[] {
   if (starts.length === 0) return [];
-  const offsets = new Map<number, number>();
+  let tMin = Infinity;
+  let tMax = -Infinity;
+  for (let i = 0; i < starts.length; i++) {
+    const t = starts[i] as number;
+    if (t < tMin) tMin = t;
+    if (t > tMax) tMax = t;
+  }
+  // Offsets by hour: in a typed array over the span of the data (NaN: not looked up yet),
+  // or in a map when the span is implausibly long.
+  const h0 = Math.floor(tMin / HOUR);
+  const hours = Math.floor(tMax / HOUR) - h0 + 1;
+  const byHour = hours <= 1_000_000 ? new Float64Array(hours).fill(Number.NaN) : undefined;
+  const byMap = new Map<number, number>();
   const offsetAt = (t: number): number => {
     const h = Math.floor(t / HOUR);
-    let o = offsets.get(h);
-    if (o === undefined) offsets.set(h, (o = zoneOffset(t, timeZone)));
+    if (byHour && h >= h0 && h - h0 < hours) {
+      let o = byHour[h - h0] as number;
+      if (o !== o) byHour[h - h0] = o = zoneOffset(t, timeZone);
+      return o;
+    }
+    let o = byMap.get(h);
+    if (o === undefined) byMap.set(h, (o = zoneOffset(t, timeZone)));
     return o;
   };
   const counts = new Map<number, number>();
   let lo = Infinity;
   let hi = -Infinity;
-  // Starts come mostly in runs within one hour and one day: remember the last ones.
-  let lastHour = Number.NaN;
-  let lastOffset = 0;
+  // Starts come mostly in runs within one day: count a run, then add it.
   let runDay = Number.NaN;
   let run = 0;
   for (let i = 0; i < starts.length; i++) {
     const t = starts[i] as number;
-    const h = Math.floor(t / HOUR);
-    if (h !== lastHour) {
-      lastHour = h;
-      lastOffset = offsetAt(t);
-    }
-    const day = Math.floor((t + lastOffset) / DAY);
+    const day = Math.floor((t + offsetAt(t)) / DAY);
     if (day !== runDay) {
       if (run) counts.set(runDay, (counts.get(runDay) ?? 0) + run);
       runDay = day;
@@ -139,46 +153,30 @@ export function countPerDay(starts: ArrayLike<number>, timeZone: TimeZone): DayC
   return out;
 }
 
-/** Summarises rows (as built by `buildRows`, after filtering). */
-export function summarizeCohort(rows: readonly CohortRow[], timeZone: TimeZone): CohortSummary {
-  const devices = new Set<string>();
-  const users = new Set<string>();
-  const reasons = new Map<EndReason, number>();
-  let sessions = 0;
-  let stitched = 0;
-  for (const r of rows) {
-    sessions += r.sessions.length;
-    stitched += r.groups.length;
-  }
-  const durations = new Float64Array(sessions);
-  const starts = new Float64Array(sessions);
+/**
+ * Summarises the rows of a table (as laid out by `buildRowTable`, after filtering) from its
+ * columns (one pass over the kept sessions): medians by selection, no sort of the sessions.
+ */
+export function summarizeCohort(table: RowTable, timeZone: TimeZone): CohortSummary {
+  const sessions = table.sessions;
+  const stitched = table.parts;
+  const cols = table.columns();
   const groupDurations = new Float64Array(stitched);
-  let i = 0;
-  let g = 0;
-  for (const r of rows) {
-    for (const d of r.deviceIds) devices.add(d);
-    for (const [reason, count] of Object.entries(r.endReasons) as [EndReason, number][]) reasons.set(reason, (reasons.get(reason) ?? 0) + count);
-    let lastUser: string | undefined;
-    for (const s of r.sessions) {
-      if (s.userId !== undefined && s.userId !== lastUser) users.add((lastUser = s.userId));
-      durations[i] = s.duration;
-      starts[i++] = s.start;
-    }
-    for (const grp of r.groups) groupDurations[g++] = grp.end - grp.start;
-  }
-  const endShares = [...reasons]
+  const { partStart, partEnd } = table;
+  for (let p = 0; p < stitched; p++) groupDurations[p] = partEnd[p]! - partStart[p]!;
+  const endShares = [...cols.endReasons]
     .map(([reason, count]) => ({ reason, count, share: count / sessions }))
     .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1));
   return {
-    rows: rows.length,
-    devices: devices.size,
-    users: users.size,
+    rows: table.length,
+    devices: cols.devices,
+    users: cols.users,
     stitched,
     sessions,
     endShares,
-    medianSessionMs: median(durations),
-    medianStitchedMs: median(groupDurations),
-    perDay: countPerDay(starts, timeZone),
+    medianSessionMs: median(cols.durations),
+    medianStitchedMs: medianInPlace(groupDurations),
+    perDay: countPerDay(cols.starts, timeZone),
   };
 }
 

@@ -4,7 +4,7 @@ import 'axe-core';
 import { deriveSessions } from '../../core/index.js';
 import { generateEvents } from '../../core/sample-data.js';
 import type { Session } from '../../core/types.js';
-import type { DeviceSelectEvent, SessionSelectEvent, StitchedSelectEvent } from '../../events.js';
+import { ViewChangeEvent, type DeviceSelectEvent, type SessionSelectEvent, type StitchedSelectEvent } from '../../events.js';
 import { HOSTILE_DEVICE, TUE, at, cohortEvents } from '../../../test/fixtures/cohort.js';
 import { StitchedHarness } from '../../../test/harness/stitched-sessions-harness.js';
 import { failOnConsoleErrors } from '../../../test/harness/console-guard.js';
@@ -155,6 +155,27 @@ describe('<stitched-sessions>', () => {
     expect(h.pixelsIn(h.el.rowKeys[5005]!, FG)).to.be.greaterThan(0);
   });
 
+  it('draws a large cohort\'s rows first, then fills in its summary', async () => {
+    const T = Date.UTC(2026, 0, 5);
+    const events: object[] = [];
+    for (let i = 0; i < 30_000; i++) {
+      const deviceId = `dev-${String(i).padStart(5, '0')}`;
+      events.push({ ts: T + i * 1_000, type: 'app.launch', deviceId }, { ts: T + i * 1_000 + 300_000, type: 'app.background', deviceId });
+    }
+    const model = deriveSessions(events);
+    h = await StitchedHarness.mount(() => {});
+    h.el.model = model;
+    // The frame after the model was set: rows drawn, the summary being counted.
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(h.$$('[part="row-label"]').length).to.be.within(10, 60);
+    expect(h.text('[part="summary"]')).to.equal('30,000 devices · 30,000 stitched sessions · 60,000 sessions · counting end reasons and durations…');
+    expect(h.$('[part="summary"]')!.getAttribute('aria-busy')).to.equal('true');
+    await h.settle();
+    expect(h.text('[part="summary"]')).to.equal('30,000 devices · 30,000 stitched sessions · 60,000 sessions · ✕ crash 0% · ⏸ ANR 0% · ◆ OOM 0% · ? abnormal 0% · median session 2 min 30 s · median stitched 5 min');
+    expect(h.$('[part="summary"]')!.getAttribute('aria-busy')).to.equal('false');
+    expect(h.$('[part="sparkline"] svg')!.getAttribute('aria-label')).to.match(/^Sessions per day, /);
+  });
+
   it('draws the same pixels after small scroll steps as after one jump', async () => {
     const model = deriveSessions(generateEvents({ seed: 3, devices: 60, days: 1 }));
     const pixels = async (steps: number[]): Promise<number[]> => {
@@ -205,6 +226,104 @@ describe('<stitched-sessions>', () => {
     expect([device.detail.deviceId, device.detail.userId, device.detail.deviceIds, device.detail.sessions.length]).to.deep.equal(['91c0', 'bob', ['91c0'], 4]);
     expect([label.detail.deviceId, label.detail.userId]).to.deep.equal(['7f3a', 'alice']);
     expect(h.$('[part="row-label"].selected .id')!.textContent).to.equal('7f3a');
+  });
+
+  it('fires view-change once per change of its alignment or sort control, and reflects both as attributes', async () => {
+    h = await mountCohort();
+    const got: ViewChangeEvent[] = [];
+    const keep = (e: ViewChangeEvent) => got.push(e);
+    document.body.addEventListener('view-change', keep);
+    const attrs = () => [h!.el.getAttribute('align'), h!.el.getAttribute('sort')];
+    const seen: (string | null)[][] = [];
+    try {
+      const button = (word: string) => h!.$$<HTMLButtonElement>('.segmented button').find((b) => b.textContent === word)!;
+      button('relative').click();
+      await h.settle();
+      seen.push(attrs());
+      // Pressing the pressed button changes nothing: no event.
+      button('relative').click();
+      await h.settle();
+      const select = h.$<HTMLSelectElement>('.sort select')!;
+      select.value = 'crashes';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await h.settle();
+      seen.push(attrs());
+      button('calendar').click();
+      await h.settle();
+      seen.push(attrs());
+      // Set by a property or an attribute: no event.
+      h.el.sort = 'sessions';
+      h.el.setAttribute('align', 'relative');
+      await h.settle();
+      seen.push(attrs());
+    } finally {
+      document.body.removeEventListener('view-change', keep);
+    }
+    expect(got.map((e) => e.detail)).to.deep.equal([
+      { align: 'relative', sort: 'last-seen', groupBy: 'device' },
+      { align: 'relative', sort: 'crashes', groupBy: 'device' },
+      { align: 'calendar', sort: 'crashes', groupBy: 'device' },
+    ]);
+    expect(got.every((e) => e instanceof ViewChangeEvent && e.type === 'view-change' && e.bubbles && e.composed)).to.equal(true);
+    expect(seen).to.deep.equal([
+      ['relative', 'last-seen'],
+      ['relative', 'crashes'],
+      ['calendar', 'crashes'],
+      ['relative', 'sessions'],
+    ]);
+  });
+
+  it('outlines and scrolls to a row, stitched session or session set as `selected`, and sets it on click', async () => {
+    const model = deriveSessions(generateEvents({ seed: 3, devices: 60, days: 1 }));
+    h = await StitchedHarness.mount((el) => (el.model = model));
+    const keys = h.el.rowKeys;
+    const inView = (i: number) => i * 28 >= h!.scroller.scrollTop && (i + 1) * 28 <= h!.scroller.scrollTop + h!.scroller.clientHeight;
+    const ring = () => h!.$<HTMLElement>('.ring.selected');
+    // A device id: its row is scrolled into view and outlined whole.
+    expect(inView(45)).to.equal(false);
+    h.el.selected = keys[45];
+    await h.settle();
+    expect(inView(45)).to.equal(true);
+    expect(h.text('[part="row-label"].selected .id')).to.equal(keys[45]);
+    expect(h.el.getAttribute('selected')).to.equal(keys[45]);
+    expect(ring()!.classList.contains('row')).to.equal(true);
+    // A stitched session's id (the attribute works too): back up to row 5, outlined from its start to its end.
+    const stitched = model.stitched.filter((g) => g.deviceId === keys[5]).at(-1)!;
+    h.el.setAttribute('selected', stitched.id);
+    await h.settle();
+    expect(inView(5)).to.equal(true);
+    expect(h.text('[part="row-label"].selected .id')).to.equal(keys[5]);
+    const box = ring()!;
+    expect(box.classList.contains('row')).to.equal(false);
+    expect(box.offsetLeft).to.be.closeTo(h.el.timeToX(stitched.start, keys[5])! - 3, 1.5);
+    expect(box.offsetTop).to.equal(5 * 28 + 3);
+    // A session's id out of view in time: the axis pans to it.
+    h.el.zoom.showRange(0, 40);
+    await h.settle();
+    const session = stitched.sessions.at(-1)!;
+    const before = h.el.visibleRange!;
+    expect(session.start > before[1]).to.equal(true);
+    h.el.selected = session.id;
+    await h.settle();
+    const [t0, t1] = h.el.visibleRange!;
+    expect(t1 - t0).to.be.closeTo(before[1] - before[0], 1);
+    expect(session.start >= t0 && session.end <= t1).to.equal(true);
+    expect(ring()!.classList.contains('row')).to.equal(false);
+    // An id that is not shown outlines nothing.
+    h.el.selected = 'no such device';
+    await h.settle();
+    expect(ring()).to.equal(null);
+    expect(h.$('[part="row-label"].selected')).to.equal(null);
+    // A click selects what it hits and sets the property (to the row key here); Escape clears it.
+    h.el.zoom.reset();
+    await h.settle();
+    h.$$('[part="row-label"]').find((l) => l.querySelector('.id')!.textContent === keys[7])!.click();
+    await h.settle();
+    expect([h.el.selected, h.el.getAttribute('selected')]).to.deep.equal([keys[7], keys[7]]);
+    h.plot.focus();
+    await h.press('Escape');
+    expect([h.el.selected, h.el.hasAttribute('selected')]).to.deep.equal([undefined, false]);
+    expect(ring()).to.equal(null);
   });
 
   it('moves between rows and sessions with the arrow keys, and selects with Enter', async () => {

@@ -6,7 +6,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { zoomIdentity } from '../../render/zoom-transform.js';
 import type { EndReason, Session, SessionModel } from '../../core/types.js';
-import { DeviceSelectEvent, SessionSelectEvent, StitchedSelectEvent } from '../../events.js';
+import { DeviceSelectEvent, SessionSelectEvent, StitchedSelectEvent, ViewChangeEvent } from '../../events.js';
 import { summarizeCohort, formatShare, type CohortSummary } from '../../render/cohort-summary.js';
 import { checkTimeZone, formatCount, formatDate, formatDateTime, formatDimensions, formatDuration, formatElapsed, formatTimeRange, plural, type TimeZone } from '../../render/format.js';
 import { binByColumn, hitTest, lowerBound, upperBound, type Projection } from '../../render/lod.js';
@@ -15,17 +15,20 @@ import {
   MARKED_REASONS,
   SORT_KEYS,
   SORT_LABELS,
-  buildRows,
+  SortedRows,
+  buildRowTable,
+  findSelection,
   groupAt,
   nearestSession,
   rowAt,
   rowOffset,
-  rowsExtent,
-  sortRows,
+  sortOrder,
   visibleRows,
   type Alignment,
   type CohortRow,
   type GroupBy,
+  type RowSelection,
+  type RowTable,
   type SessionFilter,
   type SortKey,
 } from '../../render/rows.js';
@@ -40,6 +43,13 @@ import { readTokens, watchColorScheme } from '../shared/theme.js';
 import { timeAxis } from '../shared/time-axis.js';
 import { tooltipBox } from '../shared/tooltip.js';
 import { AXIS_HEIGHT, DEFAULT_ROWS_HEIGHT, LABEL_WIDTH, ROW_HEIGHT, SPARK_HEIGHT, SPARK_WIDTH, styles } from './stitched-sessions.styles.js';
+
+/** The counts of a cohort known as soon as its rows are laid out. */
+interface Counts {
+  readonly rows: number;
+  readonly stitched: number;
+  readonly sessions: number;
+}
 
 /** What the pointer or the keyboard points at: a row, and in it a session or a stitched session. */
 interface Target {
@@ -57,6 +67,11 @@ type Colors = Record<(typeof COLOR_TOKENS)[number], string>;
 /** End reasons shown as a share in the summary line, with their shape. */
 const PROBLEM_REASONS: readonly EndReason[] = ['crash', 'anr', 'oom', 'abnormal'];
 const OVERSCAN = 6;
+/**
+ * Above this many sessions the cohort summary (a pass over every session) is computed after
+ * the first frame with the rows has been drawn, not before it.
+ */
+const SUMMARY_SYNC_LIMIT = 50_000;
 const BAR_HEIGHT = 14;
 /** End marks are centred this far right of the session's end, px. */
 const MARK_OFFSET = 6;
@@ -72,7 +87,10 @@ const sortConverter = {
  * crashes, ANRs, OOMs and abnormal ends marked where they happened. A header summarises the
  * cohort (devices, stitched sessions, sessions, end-reason shares, medians, sessions per day).
  * Rows are virtualized: only the rows in view exist in the DOM, and their bars are drawn on
- * one canvas, so ten thousand devices scroll smoothly.
+ * one canvas, so ten thousand devices scroll smoothly. Rows are laid out without reading every
+ * session, and a row's details are built when it first comes into view; above 50,000 sessions
+ * the summary's shares, medians and sparkline are counted after the rows are drawn, a slice
+ * of sessions between frames (the summary line says so meanwhile; `updateComplete` waits).
  *
  * Keyboard on the focused rows: ↑/↓ choose a row (Page Up / Page Down, Home / End jump),
  * ←/→ step through the row's sessions, Enter selects the session (Shift + Enter: its stitched
@@ -84,6 +102,7 @@ const sortConverter = {
  * @fires device-select - {@link DeviceSelectEvent} when a row is clicked (its label or an empty part) or chosen with Enter.
  * @fires stitched-select - {@link StitchedSelectEvent} when the line of a stitched session is clicked, or Shift + Enter on one of its sessions.
  * @fires session-select - {@link SessionSelectEvent} when a session bar is clicked or chosen with Enter.
+ * @fires view-change - {@link ViewChangeEvent} when the alignment or the sort is changed with the element's own controls (not when set by a property or attribute); `detail` holds the new `align`, `sort` and `groupBy`.
  *
  * @csspart header - The summary, the sparkline and the alignment and sort controls.
  * @csspart summary - The summary line of the cohort.
@@ -161,6 +180,15 @@ export class StitchedSessions extends LitElement {
   /** Shows the loading message instead of the rows. */
   @property({ type: Boolean, reflect: true }) loading = false;
 
+  /**
+   * What is selected: a row's key (a device id, or a user id with `group-by="user"`), a
+   * stitched session's `id`, or a session's `id` (looked up in that order). The selection is
+   * outlined, and setting this scrolls its row into view and pans the time axis to it when it
+   * is out of view. Clicking or Enter sets it to what was chosen (and fires the matching
+   * select event); Escape clears it. An id that is not shown (filtered out) outlines nothing.
+   */
+  @property({ reflect: true }) selected: string | undefined;
+
   // Internal state ---------------------------------------------------------------------
 
   @state() private rowsTop = 0;
@@ -168,16 +196,25 @@ export class StitchedSessions extends LitElement {
   @state() private focusKey: string | undefined;
   @state() private focusSession = -1;
   @state() private plotFocused = false;
-  @state() private selected: { key: string; session: Session | undefined; group: number } | undefined;
   @state() private announcement = '';
 
   private derived: SessionModel | undefined;
   private inputError: string | undefined;
   private zoneError: string | undefined;
-  private allRows: CohortRow[] = [];
-  private rows: CohortRow[] = [];
-  private rowIndex = new Map<string, number>();
+  /** All rows of the cohort (each built when first drawn), and the same rows in `sort` order. */
+  private table: RowTable | undefined;
+  private rows: SortedRows = SortedRows.empty;
+  /** Where {@link selected} is in the table. */
+  private selection: RowSelection | undefined;
+  /** The last value of {@link selected} set by a click or a key: shown where it is, not revealed. */
+  private ownSelected: string | undefined;
+  /** Scroll the rows to {@link rowsTop} after this update (the selection was revealed). */
+  private scrollPending = false;
+  /** The summary of {@link table}; `undefined` while {@link summaryJob} computes it. */
   private cohort: CohortSummary | undefined;
+  private summaryJob: Promise<void> | undefined;
+  /** Identifies the latest {@link summaryJob}. */
+  private summaryToken: object | undefined;
   private filterVersion: number | undefined;
   private baseScale: TimeScale | undefined;
   private plotWidth = 600;
@@ -197,6 +234,8 @@ export class StitchedSessions extends LitElement {
   private colorsStale = true;
   /** {@link summary}, kept until what it says changes. */
   private summaryText: { key: unknown[]; text: string } | undefined;
+  /** {@link counts}, kept with its table. */
+  private countsOf: (Counts & { table: RowTable }) | undefined;
   /** What the canvas shows: its inputs and scroll position (to scroll its pixels instead of redrawing). */
   private lastDraw: { key: unknown[]; top: number } | undefined;
 
@@ -222,17 +261,19 @@ export class StitchedSessions extends LitElement {
     const version = this.filter && typeof this.filter === 'object' ? this.filter.version : undefined;
     if (rowsChanged || changed.has('filter') || changed.has('groupBy') || version !== this.filterVersion) {
       this.filterVersion = version;
-      this.allRows = this.derived ? buildRows(this.derived, { groupBy: this.groupBy, filter: this.filter }) : [];
+      this.table = this.derived ? buildRowTable(this.derived, { groupBy: this.groupBy, filter: this.filter }) : undefined;
       rowsChanged = true;
     }
-    if (rowsChanged || changed.has('timeZone')) {
-      this.cohort = this.derived && !this.zoneError ? summarizeCohort(this.allRows, this.tz) : undefined;
-    }
+    if (rowsChanged || changed.has('timeZone')) this.updateCohort();
     if (rowsChanged || changed.has('sort')) {
-      this.rows = sortRows(this.allRows, this.sort);
-      this.rowIndex = new Map(this.rows.map((r, i) => [r.key, i]));
+      this.rows = this.table ? new SortedRows(this.table, sortOrder(this.table, this.sort)) : SortedRows.empty;
       this.hover = undefined;
     }
+    if (rowsChanged || (changed.has('selected') && this.selected !== this.ownSelected)) {
+      this.selection = this.table && this.selected ? findSelection(this.table, this.selected) : undefined;
+    }
+    const reveal = changed.has('selected') && this.selected !== this.ownSelected && this.selection !== undefined;
+    this.ownSelected = undefined;
     const width = Math.max(120, Math.floor((this.resize.width || this.clientWidth - 2 || 900) - LABEL_WIDTH));
     if (rowsChanged || changed.has('align') || width !== this.plotWidth || !this.baseScale) {
       if (rowsChanged || changed.has('align')) this.zoom.transform = zoomIdentity;
@@ -241,6 +282,7 @@ export class StitchedSessions extends LitElement {
     }
     const transform = this.frameKey?.[1];
     this.buildFrame();
+    if (reveal && this.revealSelection()) this.buildFrame();
     // Only scroll (rowsTop, hover) or zoom / pan (a new transform, nothing else) changed:
     // a frame that restyles nothing keeps the colours it has.
     let frameOnly = true;
@@ -250,6 +292,11 @@ export class StitchedSessions extends LitElement {
   }
 
   override updated(): void {
+    if (this.scrollPending) {
+      this.scrollPending = false;
+      const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
+      if (scroller && scroller.scrollTop !== this.rowsTop) scroller.scrollTop = this.rowsTop;
+    }
     this.drawCanvas();
   }
 
@@ -261,9 +308,47 @@ export class StitchedSessions extends LitElement {
     this.inputError = error;
   }
 
+  /**
+   * Summarises the cohort: at once when it is small; else after the next frame, reading the
+   * sessions in slices between which the page draws (scrolling and zooming stay smooth), so
+   * that the rows are drawn first and the header's shares, medians and sparkline follow.
+   */
+  private updateCohort(): void {
+    const table = this.table;
+    this.cohort = undefined;
+    this.summaryJob = this.summaryToken = undefined;
+    if (!table || this.zoneError) return;
+    if (table.sessions <= SUMMARY_SYNC_LIMIT) {
+      this.cohort = summarizeCohort(table, this.tz);
+      return;
+    }
+    const tz = this.tz;
+    const token = {};
+    this.summaryToken = token;
+    this.summaryJob = (async () => {
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      const slices = table.columnSlices();
+      // A newer table or time zone starts its own job, and this one stops.
+      while (this.summaryToken === token && !slices.next().done) await new Promise((resolve) => setTimeout(resolve, 0));
+      if (this.summaryToken !== token) return;
+      this.cohort = summarizeCohort(table, tz);
+      this.summaryJob = undefined;
+      this.requestUpdate();
+    })();
+  }
+
+  /** Also waits for the cohort summary when it is computed after the first frame. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.summaryJob) {
+      await this.summaryJob;
+      done = await super.getUpdateComplete();
+    }
+    return done;
+  }
 
   private buildBaseScale(): void {
-    const extent = rowsExtent(this.rows, this.align);
+    const extent = this.rows.extent(this.align);
     if (!extent) {
       this.baseScale = undefined;
       return;
@@ -275,6 +360,29 @@ export class StitchedSessions extends LitElement {
     this.baseScale = linearTimeScale(this.align === 'relative' ? t0 : t0 - pad, t1 + pad, this.plotWidth);
     // Zoom in until about 1 s per px.
     this.maxScale = Math.max(1, span / this.plotWidth / 1_000);
+  }
+
+  /**
+   * Scrolls the rows (and pans the axis) to show the selection set from outside; true when
+   * the zoom changed.
+   */
+  private revealSelection(): boolean {
+    const sel = this.selection!;
+    const i = this.rows.positionOf(sel.row);
+    const row = this.rows.at(i);
+    if (!row) return false;
+    const vh = this.viewportHeight;
+    const top = i * ROW_HEIGHT;
+    // Centre the row when it is out of view; leave the scroll alone when it shows.
+    if (top < this.rowsTop || top + ROW_HEIGHT > this.rowsTop + vh) {
+      this.rowsTop = Math.max(0, Math.min(this.rows.length * ROW_HEIGHT - vh, top - (vh - ROW_HEIGHT) / 2));
+      this.scrollPending = true;
+    }
+    if (!this.scale || (sel.session < 0 && sel.group < 0)) return false;
+    const before = this.zoom.transform;
+    const [a, b] = sel.session >= 0 ? [row.ts[sel.session]!, row.end[sel.session]!] : [row.groups[sel.group]!.start, row.groups[sel.group]!.end];
+    this.panToShow(row, a, b);
+    return this.zoom.transform !== before;
   }
 
   /** The zoomed scale and the ticks for this frame (kept as they are when only the rows scrolled). */
@@ -314,7 +422,7 @@ export class StitchedSessions extends LitElement {
 
   /** The keys of the rows in their current order (device ids, or user ids with `group-by="user"`). */
   get rowKeys(): string[] {
-    return this.rows.map((r) => r.key);
+    return this.rows.keys();
   }
 
   /** The time range in view: epoch ms in calendar alignment, elapsed ms in relative alignment. */
@@ -325,14 +433,14 @@ export class StitchedSessions extends LitElement {
   /** Where time `t` of row `key` is drawn, px from the left of the bars (current zoom and alignment). */
   timeToX(t: number, key?: string): number | undefined {
     if (!this.scale) return undefined;
-    const row = key === undefined ? undefined : this.rows[this.rowIndex.get(key) ?? -1];
+    const row = key === undefined ? undefined : this.rows.at(this.rows.indexOf(key));
     return this.scale(t - (row ? rowOffset(row, this.align) : 0));
   }
 
   /** Scrolls the rows so that row `key` is in view. */
   scrollToRow(key: string): void {
-    const i = this.rowIndex.get(key);
-    if (i !== undefined) this.scrollRowIntoView(i);
+    const i = this.rows.indexOf(key);
+    if (i >= 0) this.scrollRowIntoView(i);
   }
 
   /** Shows the whole time extent. */
@@ -342,7 +450,7 @@ export class StitchedSessions extends LitElement {
 
   /** The sentence the rows are labelled with. */
   get summary(): string {
-    const c = this.cohort;
+    const c = this.cohort ?? this.counts;
     if (!c) return '';
     const key = [c, this.groupBy, this.sort, this.align];
     if (this.summaryText && key.every((v, i) => v === this.summaryText!.key[i])) return this.summaryText.text;
@@ -351,9 +459,18 @@ export class StitchedSessions extends LitElement {
     return text;
   }
 
-  private summarize(c: CohortSummary): string {
+  /** What the header says before the summary is ready: the counts the rows give at once. */
+  private get counts(): Counts | undefined {
+    const t = this.table;
+    if (!t) return undefined;
+    if (this.countsOf?.table !== t) this.countsOf = { table: t, rows: t.length, stitched: t.parts, sessions: t.sessions };
+    return this.countsOf;
+  }
+
+  private summarize(c: Counts | CohortSummary): string {
     const unit = this.groupBy === 'user' ? 'row' : 'device';
-    const problems = PROBLEM_REASONS.map((r) => [r, c.endShares.find((e) => e.reason === r)?.count ?? 0] as const)
+    const shares = 'endShares' in c ? c.endShares : [];
+    const problems = PROBLEM_REASONS.map((r) => [r, shares.find((e) => e.reason === r)?.count ?? 0] as const)
       .filter(([, n]) => n > 0)
       .map(([r, n]) => plural(n, r === 'abnormal' ? 'abnormal end' : END_BADGES[r].word, r === 'crash' ? 'crashes' : undefined));
     const by = `sorted by ${SORT_LABELS[this.sort]}, ${this.align === 'relative' ? 'aligned on each first session' : 'in calendar time'}`;
@@ -366,7 +483,7 @@ export class StitchedSessions extends LitElement {
   private targetAt(x: number, y: number): Target | undefined {
     const i = rowAt(y, ROW_HEIGHT, this.rows.length);
     if (i < 0 || !this.scale) return undefined;
-    const row = this.rows[i]!;
+    const row = this.rows.at(i)!;
     const p = this.projection(row);
     const s = hitTest(row, p, x, 3);
     if (s >= 0) return { row: i, session: s, group: row.groupOf[s]! };
@@ -402,7 +519,7 @@ export class StitchedSessions extends LitElement {
     if (this.zoom.consumeDrag()) return;
     const t = this.pointerTarget(e);
     if (!t) return;
-    this.focusKey = this.rows[t.row]!.key;
+    this.focusKey = this.rows.at(t.row)!.key;
     this.focusSession = t.session;
     if (t.session >= 0) this.selectSession(t.row, t.session, false);
     else if (t.group >= 0) this.selectGroup(t.row, t.group);
@@ -410,7 +527,7 @@ export class StitchedSessions extends LitElement {
   };
 
   private onLabelClick(i: number): void {
-    this.focusKey = this.rows[i]!.key;
+    this.focusKey = this.rows.at(i)!.key;
     this.focusSession = -1;
     this.selectRow(i);
   }
@@ -447,7 +564,7 @@ export class StitchedSessions extends LitElement {
       case 'Enter':
       case ' ': {
         const i = Math.max(0, cur);
-        const row = this.rows[i]!;
+        const row = this.rows.at(i)!;
         const s = cur >= 0 ? this.focusSession : -1;
         if (s >= 0 && e.shiftKey) this.selectGroup(i, row.groupOf[s]!);
         else if (s >= 0) this.selectSession(i, s, true);
@@ -456,7 +573,7 @@ export class StitchedSessions extends LitElement {
       }
       case 'Escape':
         this.hover = undefined;
-        this.selected = undefined;
+        this.select(undefined, undefined);
         break;
       default:
         used = this.zoom.handleKey(e);
@@ -465,13 +582,13 @@ export class StitchedSessions extends LitElement {
   };
 
   private get focusRowIndex(): number {
-    return this.focusKey === undefined ? -1 : (this.rowIndex.get(this.focusKey) ?? -1);
+    return this.focusKey === undefined ? -1 : this.rows.indexOf(this.focusKey);
   }
 
   private moveRow(to: number): void {
     const i = Math.max(0, Math.min(this.rows.length - 1, to));
-    const from = this.rows[this.focusRowIndex];
-    const row = this.rows[i]!;
+    const from = this.rows.at(this.focusRowIndex);
+    const row = this.rows.at(i)!;
     // Keep the time (or the elapsed time) of the focused session when changing rows.
     if (from && this.focusSession >= 0) {
       const t = from.ts[this.focusSession]! - rowOffset(from, this.align) + rowOffset(row, this.align);
@@ -489,7 +606,7 @@ export class StitchedSessions extends LitElement {
   private stepSession(delta: number): void {
     let i = this.focusRowIndex;
     if (i < 0) i = 0;
-    const row = this.rows[i]!;
+    const row = this.rows.at(i)!;
     let s = this.focusSession;
     if (s < 0) {
       if (delta < 0) return;
@@ -511,10 +628,15 @@ export class StitchedSessions extends LitElement {
 
   /** Pans (keeping the zoom) so that session `s` of `row` is in view. */
   private ensureVisible(row: CohortRow, s: number): void {
+    this.panToShow(row, row.ts[s]!, row.end[s]!);
+  }
+
+  /** Pans (keeping the zoom) so that row time `[a, b]` is in view, centred when it was not. */
+  private panToShow(row: CohortRow, a: number, b: number): void {
     if (!this.scale) return;
     const p = this.projection(row);
-    const x0 = p.x(row.ts[s]!);
-    const x1 = p.x(row.end[s]!);
+    const x0 = p.x(a);
+    const x1 = p.x(b);
     if (x1 < 8 || x0 > this.plotWidth - 8) this.zoom.panBy(this.plotWidth / 2 - (x0 + x1) / 2);
   }
 
@@ -528,34 +650,49 @@ export class StitchedSessions extends LitElement {
     this.rowsTop = scroller.scrollTop;
   }
 
+  /** Selects from a click or a key: shown where it is (not scrolled to). */
+  private select(id: string | undefined, at: { row: number; group: number; session: number } | undefined): void {
+    this.selected = this.ownSelected = id;
+    this.selection = at && { row: this.rows.order[at.row]!, group: at.group, session: at.session };
+  }
+
   private selectRow(i: number): void {
-    const row = this.rows[i]!;
-    this.selected = { key: row.key, session: undefined, group: -1 };
+    const row = this.rows.at(i)!;
+    this.select(row.key, { row: i, group: -1, session: -1 });
     this.dispatchEvent(new DeviceSelectEvent({ deviceId: row.deviceId, userId: row.userId, deviceIds: row.deviceIds, sessions: row.sessions }));
   }
 
   private selectGroup(i: number, g: number): void {
-    const row = this.rows[i]!;
+    const row = this.rows.at(i)!;
     const group = row.groups[g]!;
-    this.selected = { key: row.key, session: undefined, group: g };
+    this.select(group.stitched.id, { row: i, group: g, session: -1 });
     this.dispatchEvent(new StitchedSelectEvent({ stitched: group.stitched, sessions: group.sessions }));
   }
 
   private selectSession(i: number, s: number, fromKeyboard: boolean): void {
-    const row = this.rows[i]!;
+    const row = this.rows.at(i)!;
     const session = row.sessions[s]!;
-    this.selected = { key: row.key, session, group: -1 };
+    this.select(session.id, { row: i, group: row.groupOf[s]!, session: s });
     if (fromKeyboard) this.announcement = `Selected: ${this.describe({ row: i, session: s, group: row.groupOf[s]! })}`;
     this.dispatchEvent(new SessionSelectEvent({ session, stitched: row.groups[row.groupOf[s]!]!.stitched }));
   }
 
   private setAlign(align: Alignment): void {
+    if (align === this.align) return;
     this.align = align;
+    this.fireViewChange();
   }
 
   private onSortChange = (e: Event): void => {
-    this.sort = (e.target as HTMLSelectElement).value as SortKey;
+    const sort = (e.target as HTMLSelectElement).value as SortKey;
+    if (sort === this.sort) return;
+    this.sort = sort;
+    this.fireViewChange();
   };
+
+  private fireViewChange(): void {
+    this.dispatchEvent(new ViewChangeEvent({ align: this.align, sort: this.sort, groupBy: this.groupBy }));
+  }
 
   // Words ------------------------------------------------------------------------------
 
@@ -572,7 +709,7 @@ export class StitchedSessions extends LitElement {
 
   /** One sentence for a target, for the live region. */
   private describe(t: Target): string {
-    const row = this.rows[t.row];
+    const row = this.rows.at(t.row);
     if (!row) return '';
     if (t.session >= 0) {
       const s = row.sessions[t.session]!;
@@ -583,7 +720,7 @@ export class StitchedSessions extends LitElement {
   }
 
   private tooltipLines(t: Target): TemplateResult[] {
-    const row = this.rows[t.row]!;
+    const row = this.rows.at(t.row)!;
     const dims = formatDimensions(row.dimensions);
     const head = [html`<p class="tip-title">${this.rowTitle(row)}</p>`, ...(dims ? [html`<p class="tip-dims">${dims}</p>`] : [])];
     if (t.session >= 0) {
@@ -676,7 +813,7 @@ export class StitchedSessions extends LitElement {
         ctx.fillStyle = c.surface;
         ctx.fillRect(0, y, w, ROW_HEIGHT);
       }
-      this.drawRow(ctx, this.rows[i]!, y + ROW_HEIGHT / 2, c, hatch);
+      this.drawRow(ctx, this.rows.at(i)!, y + ROW_HEIGHT / 2, c, hatch);
     }
   }
 
@@ -761,34 +898,46 @@ export class StitchedSessions extends LitElement {
 
   // Templates --------------------------------------------------------------------------
 
-  private renderHeader(c: CohortSummary): TemplateResult {
+  /** The header; without `c` (a large cohort's summary is being computed) the counts the rows give, and the rest in words. */
+  private renderHeader(c: CohortSummary | undefined, counts: Counts): TemplateResult {
     const model = this.derived;
     const diag = model ? summarizeDiagnostics(model.diagnostics, model.stats) : undefined;
     const sep = html`<span class="sep" aria-hidden="true"> · </span>`;
-    const shares = PROBLEM_REASONS.map((r) => {
-      const e = c.endShares.find((s) => s.reason === r);
-      const b = END_BADGES[r];
-      return html`${sep}<span class="share ${b.tone}" title="${formatCount(e?.count ?? 0)} sessions ended: ${b.word}"
-          ><span class="glyph" aria-hidden="true">${b.glyph}</span> ${b.word} ${formatShare(e?.share ?? 0)}</span
-        >`;
-    });
     const unit = this.groupBy === 'user' ? ['row', 'rows'] : ['device', 'devices'];
     const n = (v: number, one: string, many = `${one}s`) => html`<span><strong>${formatCount(v)}</strong> ${v === 1 ? one : many}</span>`;
+    let rest: unknown;
+    if (c) {
+      const shares = PROBLEM_REASONS.map((r) => {
+        const e = c.endShares.find((s) => s.reason === r);
+        const b = END_BADGES[r];
+        return html`${sep}<span class="share ${b.tone}" title="${formatCount(e?.count ?? 0)} sessions ended: ${b.word}"
+            ><span class="glyph" aria-hidden="true">${b.glyph}</span> ${b.word} ${formatShare(e?.share ?? 0)}</span
+          >`;
+      });
+      rest = html`${shares}${sep}<span>median session <strong>${formatDuration(c.medianSessionMs)}</strong></span>${sep}<span
+          >median stitched <strong>${formatDuration(c.medianStitchedMs)}</strong></span
+        >`;
+    } else {
+      rest = html`${sep}<span class="muted">counting end reasons and durations…</span>`;
+    }
     return html`<div class="header" part="header">
-      <p class="summary" part="summary">
-        ${n(c.rows, unit[0]!, unit[1])}${this.groupBy === 'user' ? html`${sep}${n(c.devices, 'device')}` : nothing}${sep}${n(c.stitched, 'stitched session')}${sep}${n(c.sessions, 'session')}${shares}${sep}<span
-          >median session <strong>${formatDuration(c.medianSessionMs)}</strong></span
-        >${sep}<span>median stitched <strong>${formatDuration(c.medianStitchedMs)}</strong></span>
+      <p class="summary" part="summary" aria-busy=${c ? 'false' : 'true'}>
+        ${n(counts.rows, unit[0]!, unit[1])}${this.groupBy === 'user' && c ? html`${sep}${n(c.devices, 'device')}` : nothing}${sep}${n(counts.stitched, 'stitched session')}${sep}${n(
+          counts.sessions,
+          'session',
+        )}${rest}
       </p>
       ${diag ? html`<p class="dropped" role="note">⚠ ${diag}</p>` : nothing}
       <div class="tools">
-        ${this.renderSparkline(c)}
-        <details class="reasons">
-          <summary>all end reasons</summary>
-          <ul>
-            ${c.endShares.map((e) => html`<li>${endBadgeText(e.reason)} ${formatShare(e.share)} <span class="muted">(${formatCount(e.count)})</span></li>`)}
-          </ul>
-        </details>
+        ${c
+          ? html`${this.renderSparkline(c)}
+              <details class="reasons">
+                <summary>all end reasons</summary>
+                <ul>
+                  ${c.endShares.map((e) => html`<li>${endBadgeText(e.reason)} ${formatShare(e.share)} <span class="muted">(${formatCount(e.count)})</span></li>`)}
+                </ul>
+              </details>`
+          : html`<figure class="spark" part="sparkline"><span>sessions/day …</span></figure>`}
         <span class="spacer-flex"></span>
         <div class="segmented" role="group" aria-label="Alignment">
           <span aria-hidden="true">align</span>
@@ -826,30 +975,36 @@ export class StitchedSessions extends LitElement {
     </figure>`;
   }
 
+  private renderLabel(i: number, selectedRow: number, hoverRow: number): TemplateResult {
+    const row = this.rows.at(i)!;
+    const user = this.groupBy === 'user' ? (row.userId !== undefined ? `${plural(row.deviceIds.length, 'device')}` : 'no user') : (row.userId ?? '—');
+    return html`<button
+      class="row-label ${i % 2 ? 'odd' : ''} ${selectedRow === i ? 'selected' : ''} ${hoverRow === i ? 'hovered' : ''}"
+      part="row-label"
+      tabindex="-1"
+      style=${styleMap({ top: `${i * ROW_HEIGHT}px` })}
+      title=${this.rowTitle(row)}
+      @click=${() => this.onLabelClick(i)}
+    >
+      <span class="id">${this.groupBy === 'user' && row.userId !== undefined ? row.userId : row.deviceId}</span>
+      <span class="user">${user}</span>
+      ${row.fatal ? html`<span class="fatal" aria-label=${plural(row.fatal, 'crash', 'crashes')}>✕${row.fatal}</span>` : nothing}
+    </button>`;
+  }
+
   private renderRows(): TemplateResult {
     const total = this.rows.length * ROW_HEIGHT;
     const vh = this.viewportHeight;
     const [first, last] = visibleRows(this.rowsTop, vh, ROW_HEIGHT, this.rows.length, OVERSCAN);
     const focusRow = this.focusRowIndex;
-    const inView: number[] = [];
-    for (let i = first; i < last; i++) inView.push(i);
+    const selectedRow = this.selection ? this.rows.positionOf(this.selection.row) : -1;
+    const hoverRow = this.hover?.row ?? -1;
     // Keyed by row: while scrolling, rows that stay in view keep their label untouched, and
-    // only the rows that come into view are rendered.
-    const labels = repeat(inView, (i) => this.rows[i]!.key, (i) => {
-      const row = this.rows[i]!;
-      const user = this.groupBy === 'user' ? (row.userId !== undefined ? `${plural(row.deviceIds.length, 'device')}` : 'no user') : (row.userId ?? '—');
-      return html`<button
-        class="row-label ${i % 2 ? 'odd' : ''} ${this.selected?.key === row.key ? 'selected' : ''} ${this.hover?.row === i ? 'hovered' : ''}"
-        part="row-label"
-        tabindex="-1"
-        style=${styleMap({ top: `${i * ROW_HEIGHT}px` })}
-        title=${this.rowTitle(row)}
-        @click=${() => this.onLabelClick(i)}
-      >
-        <span class="id">${this.groupBy === 'user' && row.userId !== undefined ? row.userId : row.deviceId}</span>
-        <span class="user">${user}</span>
-        ${row.fatal ? html`<span class="fatal" aria-label=${plural(row.fatal, 'crash', 'crashes')}>✕${row.fatal}</span>` : nothing}
-      </button>`;
+    // only the rows that come into view are rendered; a zoom frame leaves the labels alone.
+    const labels = guard([this.rows, first, last, selectedRow, hoverRow, this.groupBy], () => {
+      const inView: number[] = [];
+      for (let i = first; i < last; i++) inView.push(i);
+      return repeat(inView, (i) => this.rows.key(i), (i) => this.renderLabel(i, selectedRow, hoverRow));
     });
     return html`<div class="body" part="rows">
       <div class="scroller" @scroll=${this.onScroll}>
@@ -892,7 +1047,7 @@ export class StitchedSessions extends LitElement {
     const out: unknown[] = [];
     const w = this.plotWidth;
     const box = (i: number, s: number, g: number, cls: string): unknown => {
-      const row = this.rows[i];
+      const row = this.rows.at(i);
       if (!row) return nothing;
       const y = i * ROW_HEIGHT;
       if (s < 0 && g < 0) return html`<div class="ring row ${cls}" aria-hidden="true" style=${styleMap({ left: '0', top: `${y}px`, width: `${w}px`, height: `${ROW_HEIGHT}px` })}></div>`;
@@ -903,14 +1058,10 @@ export class StitchedSessions extends LitElement {
       if (x1 < 0 || x0 > w) return nothing;
       return html`<div class="ring ${cls}" aria-hidden="true" style=${styleMap({ left: `${x0}px`, top: `${y + 3}px`, width: `${x1 - x0}px`, height: `${ROW_HEIGHT - 6}px` })}></div>`;
     };
-    const sel = this.selected;
+    const sel = this.selection;
     if (sel) {
-      const i = this.rowIndex.get(sel.key);
-      if (i !== undefined) {
-        const row = this.rows[i]!;
-        const s = sel.session ? row.sessions.indexOf(sel.session) : -1;
-        out.push(box(i, s, s >= 0 ? -1 : sel.group, 'selected'));
-      }
+      const s = sel.session;
+      out.push(box(this.rows.positionOf(sel.row), s, s >= 0 ? -1 : sel.group, 'selected'));
     }
     if (focusRow >= 0 && this.plotFocused) out.push(box(focusRow, this.focusSession, -1, 'focus'));
     return out;
@@ -925,7 +1076,7 @@ export class StitchedSessions extends LitElement {
       x = this.hover.x;
       y = this.hover.y - this.rowsTop;
     } else if (this.plotFocused && focusRow >= 0) {
-      const row = this.rows[focusRow]!;
+      const row = this.rows.at(focusRow)!;
       const s = this.focusSession;
       target = { row: focusRow, session: s, group: s >= 0 ? row.groupOf[s]! : -1 };
       x = s >= 0 ? Math.max(0, Math.min(this.plotWidth, this.projection(row).x(row.end[s]!))) : 0;
@@ -954,7 +1105,8 @@ export class StitchedSessions extends LitElement {
     if (error) return stateMessage('error', 'These events could not be shown.', error);
     const model = this.derived;
     const c = this.cohort;
-    if (!model || !c || model.sessions.length === 0) {
+    const counts = this.counts;
+    if (!model || !counts || model.sessions.length === 0) {
       const diag = model ? summarizeDiagnostics(model.diagnostics, model.stats) : undefined;
       return stateMessage('empty', 'No sessions to show', diag);
     }
@@ -963,7 +1115,7 @@ export class StitchedSessions extends LitElement {
       return stateMessage('empty', 'No sessions match the filter', `The data holds ${plural(model.sessions.length, 'session')} of ${plural(devices, 'device')}.`);
     }
     // The header and the axis stay out of the scroll frames (and the header out of zoom frames).
-    const header = guard([c, model, this.groupBy, this.align, this.sort, this.timeZone], () => this.renderHeader(c));
+    const header = guard([c, counts, model, this.groupBy, this.align, this.sort, this.timeZone], () => this.renderHeader(c, counts));
     const axis = guard([this.scale, this.ticks, this.plotWidth, this.align, this.timeZone], () => this.renderAxis());
     return html`${header} ${this.renderRows()} ${axis}
       <p id="keys" class="visually-hidden">

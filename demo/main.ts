@@ -209,9 +209,10 @@ function applyView(state: ViewState): void {
   stitched.align = state.align;
   stitched.sort = state.sort;
   const device = state.device && data?.devices.includes(state.device) ? state.device : undefined;
+  // Outlined and scrolled to in the rows; a click in the rows selects by itself.
+  stitched.selected = device;
   if (device) {
     openDevice(device, false);
-    void stitched.updateComplete.then(() => stitched.scrollToRow(device));
   } else {
     const busiest = data?.devices[0];
     if (busiest) openDevice(busiest, true);
@@ -286,15 +287,11 @@ stitched.addEventListener('stitched-select', (e) => {
   void zoomTimelineTo(group.start, group.end);
 });
 
-// <stitched-sessions> fires no event when its own align / sort controls change, but it
-// reflects both to attributes: watch those.
-// Nothing is written before the first data is shown: the element's first render reflects
-// its defaults, which must not overwrite the URL's values before they are read.
-new MutationObserver(() => {
-  if (!data) return;
-  const next = urlWith({ align: stitched.align, sort: stitched.sort });
+// The user changed the alignment or the sort with the element's own controls.
+stitched.addEventListener('view-change', (e) => {
+  const next = urlWith({ align: e.detail.align, sort: e.detail.sort });
   if (next !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', next);
-}).observe(stitched, { attributes: true, attributeFilter: ['align', 'sort'] });
+});
 
 // The filter's committed changes are history entries (Back undoes one); its query string
 // replaces only the filter's part of the URL.

@@ -24,6 +24,7 @@ import type {
   RangeSelectEvent,
   SessionSelectEvent,
   StitchedSelectEvent,
+  ViewChangeEvent,
 } from './events.js';
 
 /** `<session-timeline>`: `onSessionSelect`, `onEventSelect`, `onRangeSelect`. */
@@ -39,7 +40,7 @@ export const SessionTimeline = createComponent({
   },
 });
 
-/** `<stitched-sessions>`: `onDeviceSelect`, `onStitchedSelect`, `onSessionSelect`. */
+/** `<stitched-sessions>`: `onDeviceSelect`, `onStitchedSelect`, `onSessionSelect`, `onViewChange`. */
 export const StitchedSessions = createComponent({
   react: React,
   tagName: 'stitched-sessions',
@@ -49,6 +50,7 @@ export const StitchedSessions = createComponent({
     onDeviceSelect: 'device-select' as EventName<DeviceSelectEvent>,
     onStitchedSelect: 'stitched-select' as EventName<StitchedSelectEvent>,
     onSessionSelect: 'session-select' as EventName<SessionSelectEvent>,
+    onViewChange: 'view-change' as EventName<ViewChangeEvent>,
   },
 });
 

@@ -11,7 +11,7 @@ import { SessionFilter, SessionTimeline, StitchedSessions } from '../src/react.j
 import { SessionTimeline as SessionTimelineElement } from '../src/elements/session-timeline/session-timeline.js';
 import { StitchedSessions as StitchedSessionsElement } from '../src/elements/stitched-sessions/stitched-sessions.js';
 import { SessionFilterElement } from '../src/elements/session-filter/session-filter.js';
-import type { DeviceSelectEvent, SessionSelectEvent } from '../src/events.js';
+import type { DeviceSelectEvent, SessionSelectEvent, ViewChangeEvent } from '../src/events.js';
 import { timelineEvents } from './fixtures/timeline.js';
 import { failOnConsoleErrors } from './harness/console-guard.js';
 
@@ -99,9 +99,10 @@ describe('session-kit/react wrappers, rendered by React', function () {
     expect(el.shadowRoot!.querySelectorAll('[part="session"]')[0]!.getAttribute('aria-label')).to.contain('07:03');
   });
 
-  it('<StitchedSessions> takes raw events as a property and its onDeviceSelect receives the typed event', async () => {
+  it('<StitchedSessions> takes raw events as a property and its onDeviceSelect and onViewChange receive the typed events', async () => {
     const got: DeviceSelectEvent[] = [];
-    await show(createElement(StitchedSessions, { events: timelineEvents, timeZone: 'UTC', groupBy: 'device', onDeviceSelect: (e) => got.push(e) }));
+    const views: ViewChangeEvent[] = [];
+    await show(createElement(StitchedSessions, { events: timelineEvents, timeZone: 'UTC', groupBy: 'device', onDeviceSelect: (e) => got.push(e), onViewChange: (e) => views.push(e) }));
 
     const el = host.querySelector('stitched-sessions')!;
     expect(el).to.be.instanceOf(StitchedSessionsElement);
@@ -113,6 +114,10 @@ describe('session-kit/react wrappers, rendered by React', function () {
     label.click();
     await el.updateComplete;
     expect(got.map((e) => [e.type, e.detail.deviceId, e.detail.userId, e.detail.deviceIds])).to.deep.equal([['device-select', '7f3a', 'alice', ['7f3a']]]);
+
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.segmented button')].find((b) => b.textContent === 'relative')!.click();
+    await el.updateComplete;
+    expect(views.map((e) => [e.type, e.detail.align, e.detail.sort])).to.deep.equal([['view-change', 'relative', 'last-seen']]);
   });
 
   it('<SessionFilter onFilterChange> receives the native change event, with the query on the element', async () => {

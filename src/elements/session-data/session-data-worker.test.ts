@@ -166,4 +166,21 @@ describe('deriving in a worker', () => {
     await h.settle();
     expect(h.el.filterIndex!.sessions.length).to.equal(model.sessions.length);
   });
+
+  it('<stitched-sessions events> says it is deriving, then draws what deriveSessions gives', async () => {
+    const el = document.createElement('stitched-sessions');
+    el.workerThreshold = 0;
+    el.events = small;
+    document.body.append(el);
+    mounted.push(el);
+    await el.updateComplete;
+    const title = () => el.shadowRoot!.querySelector('.state-title')?.textContent?.trim();
+    expect(title()).to.equal('Deriving sessions…');
+    await until(() => drawn(el) !== undefined, 'the model');
+    await el.updateComplete;
+    expect(drawn(el)).to.deep.equal(deriveSessions(small));
+    expect(title()).to.equal(undefined);
+    const devices = new Set(small.map((e) => (e as { deviceId: string }).deviceId)).size;
+    expect(el.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.match(new RegExp(`^\\s*${devices} devices`));
+  });
 });

@@ -181,6 +181,13 @@ export class StitchedSessions extends LitElement {
   @property({ type: Boolean, reflect: true }) loading = false;
 
   /**
+   * From this many `events` on, sessions are derived in a Web Worker (default 50,000), so the
+   * page stays responsive; `0` always, `Infinity` never. Where no worker can start, the page
+   * derives them itself.
+   */
+  @property({ attribute: 'worker-threshold', type: Number }) workerThreshold: number | undefined;
+
+  /**
    * What is selected: a row's key (a device id, or a user id with `group-by="user"`), a
    * stitched session's `id`, or a session's `id` (looked up in that order). The selection is
    * outlined, and setting this scrolls its row into view and pans the time axis to it when it
@@ -200,6 +207,8 @@ export class StitchedSessions extends LitElement {
 
   private derived: SessionModel | undefined;
   private inputError: string | undefined;
+  /** True while a worker derives `events`. */
+  private deriving = false;
   private zoneError: string | undefined;
   /** All rows of the cohort (each built when first drawn), and the same rows in `sort` order. */
   private table: RowTable | undefined;
@@ -254,7 +263,7 @@ export class StitchedSessions extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('timeZone')) this.zoneError = checkTimeZone(this.timeZone);
     let rowsChanged = false;
-    if (changed.has('events') || changed.has('model') || (changed as Map<PropertyKey, unknown>).has('contextModel') || changed.has('inactivityTimeout') || changed.has('maxDuration')) {
+    if (changed.has('events') || changed.has('model') || (changed as Map<PropertyKey, unknown>).has('contextModel') || changed.has('inactivityTimeout') || changed.has('maxDuration') || changed.has('workerThreshold')) {
       this.deriveModel();
       rowsChanged = true;
     }
@@ -303,9 +312,18 @@ export class StitchedSessions extends LitElement {
   // Derivation (willUpdate only) -------------------------------------------------------
 
   private deriveModel(): void {
-    const { model, error } = resolveModel({ model: this.model, events: this.events, contextModel: this.contextModel, inactivityTimeout: this.inactivityTimeout, maxDuration: this.maxDuration });
+    const { model, error, pending } = resolveModel({
+      model: this.model,
+      events: this.events,
+      contextModel: this.contextModel,
+      inactivityTimeout: this.inactivityTimeout,
+      maxDuration: this.maxDuration,
+      host: this,
+      workerThreshold: this.workerThreshold,
+    });
     this.derived = model;
     this.inputError = error;
+    this.deriving = pending === true;
   }
 
   /**
@@ -1101,6 +1119,7 @@ export class StitchedSessions extends LitElement {
 
   override render(): TemplateResult {
     if (this.loading) return stateMessage('loading', 'Loading sessions…');
+    if (this.deriving) return stateMessage('loading', 'Deriving sessions…');
     const error = this.zoneError ?? this.inputError;
     if (error) return stateMessage('error', 'These events could not be shown.', error);
     const model = this.derived;

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { zoomIdentity } from './zoom-transform.js';
-import { HOUR, MINUTE } from './format.js';
-import { brokenScale, buildBrokenAxis, placeGaps, rescalePolylinear, segmentTicks, visibleRange } from './time-scale.js';
+import { DAY, HOUR, MINUTE } from './format.js';
+import { brokenScale, buildBrokenAxis, piecewiseLinear, placeGaps, rescalePolylinear, segmentTicks, visibleRange } from './time-scale.js';
 
 const T0 = Date.UTC(2026, 0, 5, 12, 3);
 const first = { start: T0, end: T0 + 9 * MINUTE };
@@ -69,5 +69,31 @@ describe('broken time axis', () => {
     // d3-zoom's rescaleX keeps the range breakpoints, so on a polylinear scale it drifts.
     const drift = Math.abs(transform.rescaleX(base)(second.start) - transform.applyX(base(second.start)));
     expect(drift).to.be.greaterThan(10);
+  });
+  it('labels a busy axis at full extent: many short segments get ticks of the whole range', () => {
+    // 200 days, two short visits a day: every segment is a few px wide.
+    const visits = [];
+    for (let d = 0; d < 200; d++) {
+      visits.push({ start: T0 + d * 86_400_000 + 8 * HOUR, end: T0 + d * 86_400_000 + 8 * HOUR + 10 * MINUTE });
+      visits.push({ start: T0 + d * 86_400_000 + 19 * HOUR, end: T0 + d * 86_400_000 + 19 * HOUR + 10 * MINUTE });
+    }
+    const axis = buildBrokenAxis(visits, { width: 1080 });
+    const base = brokenScale(axis);
+    const ticks = segmentTicks(base, axis, 1080, 'UTC');
+    expect(ticks.length).to.be.at.least(5);
+    for (let k = 1; k < ticks.length; k++) expect(ticks[k]!.x - ticks[k - 1]!.x).to.be.at.least(60);
+    // Each tick sits where its time is on the broken scale, labelled as a date.
+    for (const t of ticks) {
+      expect(t.x).to.be.closeTo(base(t.t), 1e-9);
+      expect(t.label).to.match(/^\w{3} \d{1,2} \w{3}$/);
+    }
+  });
+  it('evaluates a broken scale piecewise as d3 does, in any order of calls', () => {
+    const visits = Array.from({ length: 50 }, (_, d) => ({ start: T0 + d * 7 * HOUR, end: T0 + d * 7 * HOUR + (d % 5) * 13 * MINUTE }));
+    const axis = buildBrokenAxis(visits, { width: 1000 });
+    const base = brokenScale(axis);
+    const fast = piecewiseLinear(axis.domain, axis.range);
+    const times = [T0 - DAY, ...Array.from({ length: 400 }, (_, i) => T0 + i * 53 * MINUTE), T0 + 30 * DAY];
+    for (const t of [...times, ...times.slice().reverse(), T0 + 3 * HOUR, T0 - HOUR, T0 + 100 * HOUR]) expect(fast(t)).to.be.closeTo(base(t), 1e-6);
   });
 });

@@ -187,7 +187,45 @@ export function segmentTicks(scale: TimeScale, axis: BrokenAxis, width: number, 
       lastX = x;
     }
   }
-  return out;
+  return fillNarrowTicks(out, scale, axis, width, timeZone, pxPerTick, minSpacing);
+}
+
+/** A gap narrower than this has no room for its label: ticks may go there. */
+const LABELLED_GAP_PX = 60;
+
+/**
+ * Where segments are too narrow for ticks of their own (a busy device at full extent:
+ * hundreds of short stretches between compressed nights), ticks of the whole visible range
+ * (dates, say) are placed where those times fall on the broken scale, clear of the ticks
+ * already placed and of gaps wide enough to show their length.
+ */
+function fillNarrowTicks(ticks: PlacedTick[], scale: TimeScale, axis: BrokenAxis, width: number, timeZone: TimeZone, pxPerTick: number, minSpacing: number): PlacedTick[] {
+  const segs = axis.segments;
+  if (segs.length < 2) return ticks;
+  const [t0, t1] = visibleRange(scale, width);
+  const { ticks: coarse, step } = timeTicks(t0, t1, Math.max(1, Math.floor(width / pxPerTick)), timeZone);
+  let added = false;
+  for (const t of coarse) {
+    // Last segment starting at or before t.
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (segs[mid]!.start <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    const seg = segs[lo]!;
+    const next = segs[lo + 1];
+    const narrow =
+      t < seg.start ? false : t <= seg.end ? scale(seg.end) - scale(seg.start) < 24 : next !== undefined && scale(next.start) - scale(seg.end) < LABELLED_GAP_PX;
+    if (!narrow) continue;
+    const x = scale(t);
+    if (x < 0 || x > width) continue;
+    if (ticks.some((k) => Math.abs(k.x - x) < minSpacing)) continue;
+    ticks.push({ t, x, label: formatTick(t, step, timeZone) });
+    added = true;
+  }
+  return added ? ticks.sort((a, b) => a.x - b.x) : ticks;
 }
 
 /** Gap labels by idle length: an axis redraws the same gaps every frame of a zoom. */
@@ -261,4 +299,34 @@ export function calendarTicks(scale: TimeScale, width: number, timeZone: TimeZon
     out.push({ t, x, label: formatTick(t, step, timeZone) });
   }
   return out;
+}
+
+/**
+ * A piecewise-linear map through `(domain[i], range[i])`, as d3's polylinear `scaleLinear`
+ * maps (the first and last pieces extend past the ends), but evaluated from the piece of
+ * the previous call when it still holds: the elements call it for times in increasing
+ * order (thousands per frame), so most calls cost no search.
+ */
+export function piecewiseLinear(domain: readonly number[], range: readonly number[]): (t: number) => number {
+  const n = Math.min(domain.length, range.length);
+  const d = Float64Array.from(domain.slice(0, n));
+  const r = Float64Array.from(range.slice(0, n));
+  if (n < 2) return () => r[0] ?? 0;
+  let i = 0;
+  return (t: number): number => {
+    // Piece i covers [d[i], d[i + 1]]; the first and last pieces also cover beyond the ends.
+    if (!((i === 0 || t >= d[i]!) && (i === n - 2 || t <= d[i + 1]!))) {
+      let lo = 0;
+      let hi = n - 2;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (d[mid]! <= t) lo = mid;
+        else hi = mid - 1;
+      }
+      i = lo;
+    }
+    const d0 = d[i]!;
+    const d1 = d[i + 1]!;
+    return d1 === d0 ? r[i]! : r[i]! + ((t - d0) / (d1 - d0)) * (r[i + 1]! - r[i]!);
+  };
 }

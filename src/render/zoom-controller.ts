@@ -6,7 +6,12 @@
  * range, double-click zooms in, and keys pan and zoom the focused timeline.
  *
  * Every change lands in `transform` at once and asks the host for one update per
- * animation frame, however many wheel or pointer events came in between.
+ * animation frame, however many wheel or pointer events came in between. A host that can
+ * redraw a new transform by itself (canvases, no template change) passes `onFrame`, which
+ * runs in that animation frame instead of a Lit update; `onIdle` then tells it when the
+ * transform has stopped changing (to catch up what need not follow every frame).
+ *
+ * Two-finger touch pinches zoom (pointer events; a trackpad pinch arrives as Ctrl + wheel).
  *
  * @packageDocumentation
  */
@@ -21,6 +26,15 @@ export interface ZoomOptions {
   maxScale?(): number;
   /** Called with a selected range in screen px (Shift + drag). */
   onBrush?(x0: number, x1: number): void;
+  /**
+   * Called in the animation frame of a change instead of `host.requestUpdate()`: returns
+   * true when it has drawn the frame itself, false to have the host update as usual.
+   */
+  onFrame?(): boolean;
+  /** Called once the transform has not changed for `idleMs` after a change. */
+  onIdle?(): void;
+  /** Quiet time before `onIdle`, ms (default 150). */
+  idleMs?: number;
 }
 
 /** The brush being dragged, in screen px. */
@@ -49,6 +63,21 @@ export function transformForRange(x0: number, x1: number, width: number): ZoomTr
   return new ZoomTransform(k, -x0 * k, 0);
 }
 
+/**
+ * Pure: the transform after a two-finger pinch moved its fingers from screen x `a0`, `b0`
+ * to `a1`, `b1`: zoomed by the change of their distance around their midpoint, and panned
+ * as the midpoint moved, so what was under the fingers stays under them.
+ */
+export function pinchTransform(t: ZoomTransform, a0: number, b0: number, a1: number, b1: number): ZoomTransform {
+  const d0 = Math.abs(b0 - a0);
+  const d1 = Math.abs(b1 - a1);
+  const factor = d0 < 1 || d1 < 1 ? 1 : d1 / d0;
+  const m0 = (a0 + b0) / 2;
+  const m1 = (a1 + b1) / 2;
+  const z = zoomAround(t, factor, m0);
+  return new ZoomTransform(z.k, z.x + (m1 - m0), 0);
+}
+
 const DRAG_THRESHOLD_PX = 3;
 
 export class ZoomController implements ReactiveController {
@@ -65,7 +94,13 @@ export class ZoomController implements ReactiveController {
   private framePromise: Promise<void> | undefined;
   private resolveFrame: (() => void) | undefined;
   private pointer: { id: number; startX: number; lastX: number; moved: boolean; brush: boolean } | undefined;
+  /** Touch points down, by pointer id: x now. Two of them pinch. */
+  private readonly touches = new Map<number, number>();
+  private pinching = false;
   private suppressClick = false;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private idlePromise: Promise<void> | undefined;
+  private resolveIdle: (() => void) | undefined;
 
   constructor(host: ReactiveControllerHost, options: ZoomOptions) {
     this.host = host;
@@ -77,6 +112,10 @@ export class ZoomController implements ReactiveController {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.resolveFrame?.();
+    clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    this.resolveIdle?.();
+    this.idlePromise = this.resolveIdle = undefined;
   }
 
   /** Sets the transform (constrained); the host updates on the next animation frame. */
@@ -110,17 +149,41 @@ export class ZoomController implements ReactiveController {
     return this.framePromise ?? Promise.resolve();
   }
 
+  /** Resolves once the transform has stopped changing and `onIdle`'s host update (if any) is done. */
+  get idle(): Promise<void> {
+    return this.idlePromise ?? Promise.resolve();
+  }
+
   private schedule(): void {
     if (this.frame) return;
     this.framePromise = new Promise((resolve) => (this.resolveFrame = resolve));
+    if (this.options.onIdle && !this.idlePromise) this.idlePromise = new Promise((resolve) => (this.resolveIdle = resolve));
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      this.host.requestUpdate();
       const resolve = this.resolveFrame;
       this.framePromise = undefined;
       this.resolveFrame = undefined;
-      void this.host.updateComplete.then(() => resolve?.());
+      if (this.options.onFrame?.()) resolve?.();
+      else {
+        this.host.requestUpdate();
+        void this.host.updateComplete.then(() => resolve?.());
+      }
+      this.armIdle();
     });
+  }
+
+  private armIdle(): void {
+    const onIdle = this.options.onIdle;
+    if (!onIdle) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      if (this.frame) return; // another frame is coming: it re-arms
+      const resolve = this.resolveIdle;
+      this.idlePromise = this.resolveIdle = undefined;
+      onIdle();
+      void this.host.updateComplete.then(() => resolve?.());
+    }, this.options.idleMs ?? 150);
   }
 
   private localX(e: MouseEvent): number {
@@ -141,17 +204,43 @@ export class ZoomController implements ReactiveController {
   };
 
   readonly onPointerDown = (e: PointerEvent): void => {
+    if (e.pointerType === 'touch') {
+      if (this.touches.size >= 2) return; // a third finger plays no part
+      this.touches.set(e.pointerId, this.localX(e));
+      if (this.touches.size === 2) {
+        // A second finger: the pan of the first one becomes a pinch.
+        this.pinching = true;
+        this.pointer = undefined;
+        this.dragging = true;
+        this.capture(e);
+        return;
+      }
+    }
     if (e.button !== 0 || !e.isPrimary) return;
     const x = this.localX(e);
     this.pointer = { id: e.pointerId, startX: x, lastX: x, moved: false, brush: e.shiftKey };
+    this.capture(e);
+  };
+
+  private capture(e: PointerEvent): void {
     try {
       (e.currentTarget as Element).setPointerCapture?.(e.pointerId);
     } catch {
       // A pointer that is no longer active (or a synthetic one) cannot be captured: drag without.
     }
-  };
+  }
 
   readonly onPointerMove = (e: PointerEvent): void => {
+    if (this.pinching && this.touches.has(e.pointerId)) {
+      const [[idA, a0], [, b0]] = [...this.touches] as [[number, number], [number, number]];
+      const x = this.localX(e);
+      this.touches.set(e.pointerId, x);
+      const a1 = e.pointerId === idA ? x : a0;
+      const b1 = e.pointerId === idA ? b0 : x;
+      this.set(pinchTransform(this.transform, a0, b0, a1, b1));
+      return;
+    }
+    if (this.touches.has(e.pointerId)) this.touches.set(e.pointerId, this.localX(e));
     const p = this.pointer;
     if (!p || p.id !== e.pointerId) return;
     const x = this.localX(e);
@@ -168,6 +257,16 @@ export class ZoomController implements ReactiveController {
   };
 
   readonly onPointerUp = (e: PointerEvent): void => {
+    this.touches.delete(e.pointerId);
+    if (this.pinching) {
+      // The pinch ends with its first finger up; the other one does not pan afterwards.
+      if (this.touches.size < 2) {
+        this.pinching = false;
+        this.dragging = false;
+        this.suppressClick = true;
+      }
+      return;
+    }
     const p = this.pointer;
     if (!p || p.id !== e.pointerId) return;
     this.pointer = undefined;

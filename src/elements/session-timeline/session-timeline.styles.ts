@@ -160,87 +160,12 @@ export const styles = [
       position: relative;
       height: ${STRIP_HEIGHT}px;
       overflow: hidden;
-      /* Bars move on every zoom frame: their layout and paint stay inside the strip. */
       contain: strict;
     }
-    .session {
-      position: absolute;
-      top: 6px;
-      height: 20px;
-      min-width: 3px;
-      padding: 0;
-      border: 1px solid var(--_session-foreground);
-      border-radius: 3px;
-      background: var(--_session-foreground);
+    /* Bars, badges and brackets are drawn; the session buttons are the canvas's fallback content (not rendered). */
+    .strip canvas {
+      display: block;
       cursor: pointer;
-    }
-    .session.background {
-      background: repeating-linear-gradient(135deg, var(--_session-background) 0 3px, transparent 3px 6px);
-      border-style: dashed;
-      border-color: var(--_session-background);
-    }
-    /* Rejected by the filter: faded, and outlined only, so it reads without colour. */
-    .session.filtered-out {
-      opacity: 0.3;
-      background: transparent;
-    }
-    .session[aria-pressed='true'] {
-      outline: 2px solid var(--_accent);
-      outline-offset: 2px;
-    }
-    .badge {
-      position: absolute;
-      top: 8px;
-      height: 16px;
-      display: inline-flex;
-      align-items: center;
-      gap: 0.2rem;
-      padding: 0 0.25rem;
-      font-size: 11px;
-      line-height: 1;
-      white-space: nowrap;
-      pointer-events: none;
-      color: var(--_end-neutral);
-    }
-    .badge.inside {
-      background: var(--_background);
-      border-radius: 3px;
-    }
-    .badge.crash {
-      color: var(--_end-crash);
-      font-weight: 600;
-    }
-    .badge.warning {
-      color: var(--_end-warning);
-      font-weight: 600;
-    }
-    .stitched {
-      position: absolute;
-      top: 30px;
-      height: 6px;
-      border: 1px solid var(--_muted);
-      border-top: none;
-      pointer-events: none;
-    }
-    .stitched-label {
-      position: absolute;
-      top: 37px;
-      font-size: 11px;
-      color: var(--_muted);
-      white-space: nowrap;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      pointer-events: none;
-    }
-    .strip-gap {
-      position: absolute;
-      top: 10px;
-      font-size: 11px;
-      color: var(--_muted);
-      text-align: center;
-      white-space: nowrap;
-      overflow: hidden;
-      pointer-events: none;
     }
 
     /* Lanes */
@@ -311,8 +236,6 @@ export const styles = [
     }
     .axis {
       height: ${AXIS_HEIGHT}px;
-      /* Ticks change on every zoom frame. */
-      contain: size layout;
     }
 
     /* Details list */

@@ -10,18 +10,18 @@ import { LANES, LANE_IDS, buildLaneIndexesOf, httpStatus, isFlagged, laneAt, lan
 import { hitTest, lowerBound, nearestIndex, upperBound, type Bin, type Projection } from '../../render/lod.js';
 import { ResizeController } from '../../render/resize-controller.js';
 import { toPredicate, type SessionFilter } from '../../render/rows.js';
-import { brokenScale, buildBrokenAxis, placeGaps, segmentTicks, visibleRange, type BrokenAxis, type PlacedGap, type PlacedTick, type TimeScale } from '../../render/time-scale.js';
+import { brokenScale, buildBrokenAxis, piecewiseLinear, placeGaps, segmentTicks, visibleRange, type BrokenAxis, type PlacedGap, type PlacedTick, type TimeScale } from '../../render/time-scale.js';
 import { ZoomController } from '../../render/zoom-controller.js';
+import { inView as intervalsInView, intervalIndex, layoutStitched, layoutStripBars, stripBarAt, type IntervalIndex, type StitchedMark, type StripBar } from '../../render/strip.js';
 import { zoomIdentity, type ZoomTransform } from '../../render/zoom-transform.js';
-import { END_BADGES, STITCHED_END_WORDS, endBadgeText } from '../shared/end-reason.js';
+import { END_BADGES, STITCHED_END_WORDS, endBadgeText, type BadgeTone } from '../shared/end-reason.js';
 import { sessionModelContext } from '../shared/session-context.js';
 import { resolveModel } from '../shared/model-input.js';
 import { stateMessage, summarizeDiagnostics } from '../shared/state-message.js';
 import { readTokens, watchColorScheme } from '../shared/theme.js';
 import { drawEndGlyph, prepareCanvas } from '../shared/canvas.js';
-import { timeAxis } from '../shared/time-axis.js';
 import { tooltipBox } from '../shared/tooltip.js';
-import { AXIS_HEIGHT, LABEL_WIDTH, LANE_HEIGHT, ROW_HEIGHT, styles } from './session-timeline.styles.js';
+import { AXIS_HEIGHT, LABEL_WIDTH, LANE_HEIGHT, ROW_HEIGHT, STRIP_HEIGHT, styles } from './session-timeline.styles.js';
 
 /** Everything derived for the device on show (rebuilt only when the model or the device changes). */
 interface DeviceView {
@@ -66,6 +66,7 @@ const COLOR_TOKENS = [
   'background', 'text', 'muted', 'border', 'gap', 'match',
   'color-lifecycle', 'color-view', 'color-tap', 'color-network', 'color-network-failed', 'color-log', 'color-log-warning',
   'color-log-error', 'color-breadcrumb', 'color-span', 'color-crash', 'color-hang', 'color-custom',
+  'accent', 'session-foreground', 'session-background', 'end-crash', 'end-warning', 'end-neutral',
 ] as const;
 type Colors = Record<(typeof COLOR_TOKENS)[number], string>;
 
@@ -106,10 +107,10 @@ const laneListConverter = {
  * @fires range-select - {@link RangeSelectEvent} when a time range is selected with Shift + drag.
  *
  * @csspart header - The line with the device, the lanes menu, the search box.
- * @csspart strip - The stitched-sessions strip.
- * @csspart session - One session bar in the strip.
+ * @csspart strip - The stitched-sessions strip (drawn on a canvas).
+ * @csspart session - A session's button in the strip: focusable and labelled for the keyboard and screen readers, in the strip canvas's fallback content (not drawn; the bars are).
  * @csspart lanes - The lanes area (labels, canvas and overlay).
- * @csspart axis - The time axis under the lanes.
+ * @csspart axis - The time axis under the lanes (a canvas, named by its range).
  * @csspart details - The scrolling list of events.
  * @csspart tooltip - The tooltip of the hovered or focused event.
  * @csspart state - The loading, empty and error messages.
@@ -143,6 +144,8 @@ export class SessionTimeline extends LitElement {
     width: () => this.plotWidth,
     maxScale: () => this.maxScale,
     onBrush: (x0, x1) => this.onBrush(x0, x1),
+    onFrame: () => this.onZoomFrame(),
+    onIdle: () => this.onZoomIdle(),
   });
 
   // Public properties ------------------------------------------------------------------
@@ -199,6 +202,13 @@ export class SessionTimeline extends LitElement {
   @state() private hover: (Pointed & { x: number; y: number }) | undefined;
   @state() private plotFocused = false;
   @state() private stripFocus = 0;
+  /** A session button of the strip has the keyboard focus (its ring is drawn on the canvas). */
+  @state() private stripFocused = false;
+  /**
+   * The transform the slower parts follow (the strip's session buttons, the axis's name, the
+   * details list): set once a zoom or pan has settled, not on every frame.
+   */
+  @state() private settledTransform = this.zoom.transform;
   @state() private listScrollTop = 0;
   @state() private showDiagnostics = false;
   @state() private announcement = '';
@@ -218,6 +228,8 @@ export class SessionTimeline extends LitElement {
   private matchSet: ReadonlySet<SessionEvent> = new Set();
   private axis: BrokenAxis | undefined;
   private baseScale: TimeScale | undefined;
+  /** `baseScale` as a function, fast for times in increasing order (see `piecewiseLinear`). */
+  private baseX: ((t: number) => number) | undefined;
   private plotWidth = 600;
   private maxScale = 1e6;
   private placed: PlacedLane[] = [];
@@ -233,8 +245,17 @@ export class SessionTimeline extends LitElement {
   /** Sessions of the device on show that the filter rejects. */
   private filteredOut: ReadonlySet<Session> = new Set();
   private filterVersion: number | undefined;
-  private lastTransform = this.zoom.transform;
+  private lastSettled = this.zoom.transform;
   private listDriven = false;
+  /** The strip of the current frame: bars and stitched brackets in view. */
+  private stripBars: StripBar[] = [];
+  private stitchedMarks: StitchedMark[] = [];
+  /** Stitched-session labels by stitched session, for the time zone of `sessionLabelsTz`. */
+  private stitchedLabels = new Map<StitchedSession, string>();
+  /** Text widths by font and text (the strip's badges and labels repeat every frame). */
+  private readonly textWidths = new Map<string, number>();
+  private hatch: { color: string; pattern: CanvasPattern | null } | undefined;
+  private styleObserver: MutationObserver | undefined;
   private listNeedsReset = false;
   /** The details list of the last update (a new one starts at the top). */
   private listElement: HTMLElement | undefined;
@@ -242,20 +263,32 @@ export class SessionTimeline extends LitElement {
   private colors: Colors | undefined;
   private font = '';
   private direction: CanvasDirection = 'ltr';
-  /** The canvas size and font the context's font was last set for. */
-  private fontKey = '';
+  /** The canvas size, font and direction each context was last set for (resizing a canvas resets its context). */
+  private readonly fontKeys = new WeakMap<CanvasRenderingContext2D, { font: string; direction: CanvasDirection; width: number; height: number }>();
+  private currentFont = '';
   private unwatchScheme: (() => void) | undefined;
 
   // Lifecycle --------------------------------------------------------------------------
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unwatchScheme = watchColorScheme(() => this.requestUpdate());
+    this.colors = undefined;
+    this.unwatchScheme = watchColorScheme(() => this.themeChanged());
+    // Canvas colours come from custom properties: re-read them when the host's own style or
+    // class changes (the `theme` property is seen in `willUpdate`; not on every update: reading them forces a style recalculation).
+    this.styleObserver = new MutationObserver(() => this.themeChanged());
+    this.styleObserver.observe(this, { attributes: true, attributeFilter: ['style', 'class'] });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unwatchScheme?.();
+    this.styleObserver?.disconnect();
+  }
+
+  private themeChanged(): void {
+    this.colors = undefined;
+    this.requestUpdate();
   }
 
   override willUpdate(changed: PropertyValues): void {
@@ -269,7 +302,7 @@ export class SessionTimeline extends LitElement {
       this.view = this.derived ? this.buildView(this.derived) : undefined;
       this.selectedEvent = this.selectedSession = this.focusEvent = this.hover = undefined;
       this.expanded = new Set();
-      this.zoom.transform = this.lastTransform = zoomIdentity;
+      this.zoom.transform = this.settledTransform = this.lastSettled = zoomIdentity;
       // A new device or model starts its list at the top; the old offset may not exist.
       this.listScrollTop = 0;
       this.listNeedsReset = true;
@@ -291,15 +324,36 @@ export class SessionTimeline extends LitElement {
       const keep = toPredicate(this.filter);
       this.filteredOut = new Set(keep && this.view ? this.view.sessions.filter((s) => !keep(s)) : []);
     }
-    // Theme colours are read (a forced style recalculation) on any update but a zoom / pan frame.
-    if (!(changed.size === 0 && this.zoom.transform !== this.lastTransform)) this.colors = undefined;
+    if (changed.has('theme')) this.colors = undefined;
     this.buildFrame();
-    if (this.zoom.transform !== this.lastTransform) {
-      this.lastTransform = this.zoom.transform;
-      // The list follows the zoom in this same update (state set before render, not after).
+    if (this.settledTransform !== this.lastSettled) {
+      this.lastSettled = this.settledTransform;
+      // The list follows the zoom once it settles (state set before render, not after).
       if (!this.listDriven) this.followZoomInList();
       this.listDriven = false;
     }
+  }
+
+  /**
+   * A zoom / pan frame: when only the transform changed, the canvases are redrawn here,
+   * without a Lit update (no template, no DOM change, so no style recalculation or layout).
+   * Rings, the brush or a pending update need the template: then Lit updates as usual.
+   */
+  private onZoomFrame(): boolean {
+    if (!this.hasUpdated || this.isUpdatePending || !this.scale || this.zoom.brush || this.hasOverlayMarks) return false;
+    this.buildFrame();
+    this.drawCanvases();
+    return true;
+  }
+
+  /** The zoom has settled: the strip's buttons, the axis's name and the list catch up. */
+  private onZoomIdle(): void {
+    this.settledTransform = this.zoom.transform;
+  }
+
+  /** Whether the overlay shows rings that move with the zoom. */
+  private get hasOverlayMarks(): boolean {
+    return this.matchIndex >= 0 || this.selectedEvent !== undefined || (this.plotFocused && this.focusEvent !== undefined);
   }
 
   override updated(): void {
@@ -310,7 +364,7 @@ export class SessionTimeline extends LitElement {
       if (list && list === this.listElement) list.scrollTop = 0;
     }
     this.listElement = list ?? undefined;
-    this.drawCanvas();
+    this.drawCanvases();
   }
 
   // Derivation (willUpdate only) -------------------------------------------------------
@@ -370,12 +424,13 @@ export class SessionTimeline extends LitElement {
   private buildAxis(): void {
     const v = this.view;
     if (!v) {
-      this.axis = this.baseScale = undefined;
+      this.axis = this.baseScale = this.baseX = undefined;
       return;
     }
     const intervals = v.stitched.length ? v.stitched : v.sessions;
     this.axis = buildBrokenAxis(intervals, { width: this.plotWidth, minGapMs: Math.min(15 * 60_000, this.inactivityTimeout ?? Infinity) });
     this.baseScale = brokenScale(this.axis);
+    this.baseX = piecewiseLinear(this.axis.domain, this.axis.range);
     // Zoom in until about 20 ms per px at most.
     const segMs = this.axis.segments.reduce((s, g) => s + (g.end - g.start), 0);
     this.maxScale = Math.max(1, segMs / this.plotWidth / 20);
@@ -501,10 +556,21 @@ export class SessionTimeline extends LitElement {
       this.scale = undefined;
       return;
     }
-    this.scale = zoomedScale(this.baseScale, this.zoom.transform);
+    this.scale = zoomedScale(this.baseScale, this.baseX!, this.zoom.transform);
     this.ticks = segmentTicks(this.scale, this.axis, this.plotWidth, this.timeZone || undefined);
     this.gaps = placeGaps(this.scale, this.axis, this.plotWidth);
     this.gapMarks = thinGaps(this.gaps);
+    const v = this.view;
+    if (v) {
+      const p = this.projection;
+      this.stripBars = layoutStripBars(v.sessions, v.sessionTimes, p, {
+        width: this.plotWidth,
+        crowdPx: STRIP_CROWD_PX,
+        severity: (i) => SEVERITY[END_BADGES[v.sessions[i]!.endReason].tone]!,
+        wordPx: (i) => END_BADGES[v.sessions[i]!.endReason].word.length * 6.5 + 20,
+      });
+      this.stitchedMarks = layoutStitched(v.stitched, v.stitchedTimes, p, this.plotWidth);
+    }
   }
 
   private get projection(): Projection {
@@ -799,60 +865,98 @@ export class SessionTimeline extends LitElement {
 
   // Canvas -----------------------------------------------------------------------------
 
-  private drawCanvas(): void {
-    const canvas = this.renderRoot.querySelector('canvas');
-    const v = this.view;
-    if (!canvas || !v || !this.scale) return;
+  /** The lanes, the strip and the axis, for the current frame. */
+  private drawCanvases(): void {
+    if (!this.view || !this.scale) return;
+    const lanes = this.renderRoot.querySelector<HTMLCanvasElement>('.plot canvas');
+    if (!lanes) return;
+    if (!this.colors) {
+      // Read once per theme change: a computed-style read forces a style recalculation.
+      const style = getComputedStyle(this);
+      this.colors = readTokens(this, COLOR_TOKENS) as Colors;
+      this.font = `11px ${style.getPropertyValue('--_font') || 'sans-serif'}`;
+      this.direction = style.direction === 'rtl' ? 'rtl' : 'ltr';
+      this.textWidths.clear();
+      this.hatch = undefined;
+    }
+    this.drawLanes(lanes);
+    const strip = this.renderRoot.querySelector<HTMLCanvasElement>('.strip canvas');
+    if (strip) this.drawStrip(strip);
+    const axis = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.axis');
+    if (axis) this.drawAxis(axis);
+  }
+
+  /** Sets a context's font and direction (only when they differ: a font set resolves against the canvas's style). */
+  private setFont(ctx: CanvasRenderingContext2D, font: string): void {
+    const canvas = ctx.canvas;
+    const set = this.fontKeys.get(ctx);
+    this.currentFont = font;
+    if (set && set.font === font && set.direction === this.direction && set.width === canvas.width && set.height === canvas.height) return;
+    ctx.font = font;
+    ctx.direction = this.direction;
+    this.fontKeys.set(ctx, { font, direction: this.direction, width: canvas.width, height: canvas.height });
+  }
+
+  /** The width of `text` in the font last set with {@link setFont}. */
+  private textWidth(ctx: CanvasRenderingContext2D, text: string): number {
+    const key = `${this.currentFont}|${text}`;
+    let w = this.textWidths.get(key);
+    if (w === undefined) {
+      if (this.textWidths.size > 4096) this.textWidths.clear();
+      w = ctx.measureText(text).width;
+      this.textWidths.set(key, w);
+    }
+    return w;
+  }
+
+  private drawLanes(canvas: HTMLCanvasElement): void {
+    const v = this.view!;
     const w = this.plotWidth;
     const h = this.placed.length * LANE_HEIGHT;
     const ctx = prepareCanvas(canvas, w, h);
     if (!ctx) return;
-    if (!this.colors) {
-      this.colors = readTokens(this, COLOR_TOKENS) as Colors;
-      this.font = `11px ${getComputedStyle(this).getPropertyValue('--_font') || 'sans-serif'}`;
-      this.direction = getComputedStyle(canvas).direction === 'rtl' ? 'rtl' : 'ltr';
-    }
-    const c = this.colors;
+    const c = this.colors!;
     const p = this.projection;
-
-    // Compressed gaps: a band with the break lines (those of marks that do not overlap), in one path.
-    ctx.fillStyle = c.gap;
-    for (const g of this.gaps) ctx.fillRect(g.x0, 0, g.x1 - g.x0, h);
-    if (this.gapMarks.length) {
-      ctx.strokeStyle = c.muted;
-      ctx.setLineDash([2, 3]);
-      ctx.beginPath();
-      for (const g of this.gapMarks) {
-        for (const gx of [g.x0 + 1.5, g.x1 - 1.5]) {
-          ctx.moveTo(gx, 0);
-          ctx.lineTo(gx, h);
-        }
-      }
-      ctx.stroke();
-      ctx.setLineDash([]);
-    }
-    // Lane separators.
-    ctx.fillStyle = c.border;
-    for (const lane of this.placed) ctx.fillRect(0, lane.y + LANE_HEIGHT - 1, w, 0.5);
 
     // Setting a canvas font resolves it against the element's style (a style recalculation):
     // only when it changed, or when resizing the canvas reset the context.
     // Likewise text direction: 'inherit' (the default) reads the canvas's style on every fillText.
-    const fontKey = `${canvas.width}x${canvas.height} ${this.font} ${this.direction}`;
-    if (this.fontKey !== fontKey) {
-      ctx.font = this.font;
-      ctx.direction = this.direction;
-      this.fontKey = fontKey;
-    }
+    this.setFont(ctx, this.font);
     ctx.textBaseline = 'middle';
+    const dpr = globalThis.devicePixelRatio || 1;
+    if (SPRITES.ratio !== dpr) SPRITES.reset(dpr);
+
+    // First, in a pixel buffer put on the canvas at once: the compressed gaps (zoomed out,
+    // thousands of bands a fraction of a pixel wide each, drawn by their coverage of each
+    // pixel column) and the point marks (stamped from sprites).
+    const stamps = LAYER;
+    stamps.begin(w, h);
+    stamps.background(this.gaps, c.gap);
+    // The break lines of gaps (those of marks that do not overlap): dashed, under the marks.
+    for (const g of this.gapMarks) {
+      stamps.dashedLine(g.x0 + 1.5, c.muted, 2, 3);
+      stamps.dashedLine(g.x1 - 1.5, c.muted, 2, 3);
+    }
+    const texts: LaneText[] = [];
     // Column start times, shared by every lane's binning: one scale inversion per column.
     const colT = new Float64Array(Math.ceil(w / BIN_PX) + 2);
     for (let k = 0; k < colT.length; k++) colT[k] = p.t(k * BIN_PX);
+    // What draws on the canvas itself (span rectangles, crash glyphs) comes after the buffer is put.
+    const later: (() => void)[] = [];
     for (const lane of this.placed) {
       const index = v.lanes.get(lane.spec.id);
       if (!index || index.ts.length === 0) continue;
       const bins = binLane(index, p, colT, w, BIN_PX);
-      drawLane(ctx, lane, index, bins, c, w);
+      if (lane.spec.id === 'crashes') later.push(() => drawLane(ctx, lane, index, bins, c, w, stamps, texts));
+      else drawLane(ctx, lane, index, bins, c, w, stamps, texts, later);
+    }
+    stamps.put(ctx);
+    ctx.fillStyle = c.border;
+    for (const lane of this.placed) ctx.fillRect(0, lane.y + LANE_HEIGHT - 1, w, 0.5);
+    for (const draw of later) draw();
+    if (texts.length) {
+      ctx.fillStyle = c.muted;
+      for (const t of texts) ctx.fillText(t.text, t.x, t.y);
     }
     // Sessions the filter rejects: their time is veiled, so their events read greyed out,
     // up to the next session (marks and labels drawn past a session's end are veiled too).
@@ -860,7 +964,7 @@ export class SessionTimeline extends LitElement {
       ctx.globalAlpha = 0.72;
       ctx.fillStyle = c.background;
       // Only sessions that can reach the view: a veil ends at most 240 px after its session.
-      const [first, stop] = inView(v.sessionTimes, this.scale, -250, w + 10);
+      const [first, stop] = intervalsInView(v.sessionTimes, p, -250, w + 10);
       for (let i = first; i < stop; i++) {
         const s = v.sessions[i]!;
         if (!this.filteredOut.has(s)) continue;
@@ -888,6 +992,231 @@ export class SessionTimeline extends LitElement {
       }
       ctx.lineWidth = 1;
     }
+  }
+
+  /** The sessions strip: stitched brackets and labels, gap lengths, session bars, end badges, selection and focus. */
+  private drawStrip(canvas: HTMLCanvasElement): void {
+    const v = this.view!;
+    const s = this.scale!;
+    const w = this.plotWidth;
+    const ctx = prepareCanvas(canvas, w, STRIP_HEIGHT);
+    if (!ctx) return;
+    const c = this.colors!;
+    const tz = this.tz;
+    if (this.sessionLabelsTz !== tz) {
+      this.sessionLabels = new Map();
+      this.stitchedLabels = new Map();
+      this.sessionLabelsTz = tz;
+    }
+    this.setFont(ctx, this.font);
+    ctx.textBaseline = 'middle';
+
+    // Stitched sessions: a bracket under their sessions, and a label where it fits.
+    ctx.strokeStyle = c.muted;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    for (const m of this.stitchedMarks) {
+      const x0 = Math.round(m.x0) + 0.5;
+      const x1 = Math.max(x0, Math.round(m.x1) - 0.5);
+      ctx.moveTo(x0, 30);
+      ctx.lineTo(x0, 35.5);
+      ctx.lineTo(x1, 35.5);
+      ctx.lineTo(x1, 30);
+    }
+    ctx.stroke();
+    ctx.fillStyle = c.muted;
+    for (const m of this.stitchedMarks) {
+      if (m.index < 0) continue;
+      const left = Math.max(0, m.x0);
+      if (m.x1 - left <= 40) continue;
+      const st = v.stitched[m.index]!;
+      let text = this.stitchedLabels.get(st);
+      if (text === undefined) {
+        text = `#${st.number} ${formatTimeRange(st.start, st.end, tz)} · ${formatDuration(st.duration)} · ${plural(st.sessions.length, 'session')} · ended: ${STITCHED_END_WORDS[st.endReason]}`;
+        this.stitchedLabels.set(st, text);
+      }
+      this.clippedText(ctx, text, left, 44, Math.min(w, m.x1 + 8) - left);
+    }
+    // Lengths of compressed gaps, where they fit.
+    for (const g of this.gapMarks) {
+      if (g.x1 - g.x0 < g.label.length * 6) continue;
+      const tw = this.textWidth(ctx, g.label);
+      this.clippedText(ctx, g.label, (g.x0 + g.x1) / 2 - tw / 2, 17, g.x1 - g.x0, g.x0);
+    }
+
+    // Session bars: foreground solid, background hatched with a dashed outline, filtered out faded and hollow.
+    const sessions = v.sessions;
+    const hatch = this.hatchPattern(ctx, c['session-background']);
+    for (const bar of this.stripBars) {
+      const session = sessions[bar.index]!;
+      const out = this.filteredOut.has(session);
+      const bg = session.state === 'background';
+      const color = bg ? c['session-background'] : c['session-foreground'];
+      const x = bar.x0;
+      const bw = Math.max(3, bar.x1 - bar.x0);
+      ctx.globalAlpha = out ? 0.3 : 1;
+      if (!bg && !out && bw < 10) {
+        // A narrow solid bar: a plain rectangle (its outline is its own colour).
+        ctx.fillStyle = color;
+        ctx.fillRect(x, 6, bw, 20);
+        continue;
+      }
+      ctx.beginPath();
+      ctx.roundRect(x + 0.5, 6.5, bw - 1, 19, bw >= 10 ? 3 : 0);
+      if (!out) {
+        ctx.fillStyle = bg ? (hatch ?? color) : color;
+        ctx.fill();
+      }
+      if (bg || out) {
+        ctx.strokeStyle = color;
+        if (bg) ctx.setLineDash([3, 2]);
+        ctx.stroke();
+        if (bg) ctx.setLineDash([]);
+      }
+    }
+    ctx.globalAlpha = 1;
+
+    // End badges: a shape and a word (the word where it fits), in the tone's colour.
+    for (const bar of this.stripBars) {
+      const badge = END_BADGES[sessions[bar.index]!.endReason];
+      this.setFont(ctx, badge.tone === 'neutral' ? this.font : `600 ${this.font}`);
+      const gw = this.textWidth(ctx, badge.glyph);
+      const ww = bar.showWord ? this.textWidth(ctx, badge.word) : 0;
+      const total = gw + (bar.showWord ? 3 + ww : 0);
+      let x = bar.x1 + 5;
+      if (bar.badgeInside) {
+        x = bar.x1 - 6 - total;
+        ctx.fillStyle = c.background;
+        ctx.beginPath();
+        ctx.roundRect(x - 4, 8, total + 8, 16, 3);
+        ctx.fill();
+      }
+      ctx.fillStyle = c[`end-${badge.tone}` satisfies `end-${BadgeTone}`];
+      ctx.fillText(badge.glyph, x, 16.5);
+      if (bar.showWord) ctx.fillText(badge.word, x + gw + 3, 16.5);
+    }
+
+    // Selection and keyboard focus: rings around the session's own extent.
+    const ring = (session: Session | undefined, dashed: boolean): void => {
+      if (!session) return;
+      const x0 = s(session.start);
+      const x1 = Math.max(x0 + 3, s(session.end));
+      if (x1 < -4 || x0 > w + 4) return;
+      ctx.strokeStyle = c.accent;
+      ctx.lineWidth = 2;
+      if (dashed) ctx.setLineDash([3, 2]);
+      ctx.strokeRect(x0 - 3, 3, x1 - x0 + 6, 26);
+      ctx.setLineDash([]);
+      ctx.lineWidth = 1;
+    };
+    ring(this.selectedSession && v.sessionIndex.has(this.selectedSession) ? this.selectedSession : undefined, false);
+    if (this.stripFocused) ring(sessions[Math.min(this.stripFocus, sessions.length - 1)], true);
+  }
+
+  /** `text` at `(x, y)`, clipped to `[clipX, clipX + room]` (default `clipX = x`). */
+  private clippedText(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, room: number, clipX = x): void {
+    if (room <= 0) return;
+    if (this.textWidth(ctx, text) <= room - (x - clipX)) {
+      ctx.fillText(text, x, y);
+      return;
+    }
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(clipX, 0, room, STRIP_HEIGHT);
+    ctx.clip();
+    ctx.fillText(text, x, y);
+    ctx.restore();
+  }
+
+  /** Diagonal hatching (135°, 3 px on, 3 px off) in `color`, made once per colour. */
+  private hatchPattern(ctx: CanvasRenderingContext2D, color: string): CanvasPattern | null {
+    if (this.hatch?.color === color) return this.hatch.pattern;
+    const tile = document.createElement('canvas');
+    const dpr = globalThis.devicePixelRatio || 1;
+    const n = Math.max(1, Math.round(6 * dpr));
+    tile.width = tile.height = n;
+    const t = tile.getContext('2d');
+    let pattern: CanvasPattern | null = null;
+    if (t) {
+      t.strokeStyle = color;
+      t.lineWidth = (3 * dpr) / Math.SQRT2;
+      t.beginPath();
+      // Lines from bottom-left to top-right, repeated across the tile's corners.
+      for (const o of [-n, 0, n]) {
+        t.moveTo(o, n);
+        t.lineTo(o + n, 0);
+      }
+      t.stroke();
+      pattern = ctx.createPattern(tile, 'repeat');
+      pattern?.setTransform(new DOMMatrix([1 / dpr, 0, 0, 1 / dpr, 0, 0]));
+    }
+    this.hatch = { color, pattern };
+    return pattern;
+  }
+
+  /** The time axis: ticks with their labels, and the compressed gaps with their length. */
+  private drawAxis(canvas: HTMLCanvasElement): void {
+    const w = this.plotWidth;
+    const h = AXIS_HEIGHT;
+    const ctx = prepareCanvas(canvas, w, h);
+    if (!ctx) return;
+    const c = this.colors!;
+    this.setFont(ctx, this.font);
+    ctx.textBaseline = 'alphabetic';
+    ctx.strokeStyle = c.border;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    for (const t of this.ticks) {
+      const x = Math.round(t.x) + 0.5;
+      ctx.moveTo(x, 0);
+      ctx.lineTo(x, 5);
+    }
+    ctx.stroke();
+    // Where the tick labels go (they win over the glyphs of narrow gaps).
+    const spans: number[] = [];
+    for (const t of this.ticks) {
+      // A tick at an edge keeps its label inside the axis.
+      const tw = this.textWidth(ctx, t.label);
+      const x0 = t.x < 12 ? t.x : t.x > w - 12 ? t.x - tw : t.x - tw / 2;
+      spans.push(x0 - 3, x0 + tw + 3);
+    }
+    const underLabel = (x0: number, x1: number): boolean => {
+      for (let i = 0; i < spans.length; i += 2) if (x1 > spans[i]! && x0 < spans[i + 1]!) return true;
+      return false;
+    };
+    if (this.gapMarks.length) {
+      ctx.strokeStyle = c.muted;
+      ctx.setLineDash([2, 2]);
+      ctx.beginPath();
+      for (const g of this.gapMarks) {
+        ctx.moveTo(g.x0, 0);
+        ctx.lineTo(g.x0, h);
+        ctx.moveTo(g.x1, 0);
+        ctx.lineTo(g.x1, h);
+      }
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.fillStyle = c.text;
+      ctx.textAlign = 'center';
+      for (const g of this.gapMarks) {
+        const wide = g.x1 - g.x0 >= g.label.length * 6;
+        const mid = (g.x0 + g.x1) / 2;
+        if (!wide && underLabel(mid - 5, mid + 5)) continue;
+        ctx.fillText(wide ? g.label : '⋯', mid, 18);
+      }
+    }
+    // Tick labels on a backdrop, so that gap marks do not run through them.
+    ctx.textAlign = 'left';
+    for (let i = 0; i < this.ticks.length; i++) {
+      const t = this.ticks[i]!;
+      const x0 = spans[2 * i]!;
+      const x1 = spans[2 * i + 1]!;
+      ctx.fillStyle = c.background;
+      ctx.fillRect(x0, 7, x1 - x0, 14);
+      ctx.fillStyle = c.muted;
+      ctx.fillText(t.label, x0 + 3, 18);
+    }
+    ctx.textAlign = 'start';
   }
 
   // Templates --------------------------------------------------------------------------
@@ -939,125 +1268,105 @@ export class SessionTimeline extends LitElement {
         : nothing}`;
   }
 
+  /**
+   * The strip: a canvas (drawn in {@link drawStrip}) whose fallback content holds the
+   * sessions as buttons, for the keyboard and screen readers: those in view when the zoom
+   * last settled (a crowd is one button, as it is one bar) and always the roving tab stop.
+   * Fallback content is not laid out, so the buttons cost no layout or paint.
+   */
   private renderStrip(v: DeviceView): TemplateResult {
-    const s = this.scale!;
     const w = this.plotWidth;
+    return html`<div class="strip-row">
+      <div class="row-label" aria-hidden="true">sessions</div>
+      <div
+        class="strip"
+        part="strip"
+        role="group"
+        aria-label="Sessions of device ${v.deviceId}, use the arrow keys to move between them"
+        @keydown=${this.onStripKeyDown}
+        @click=${this.onStripClick}
+        @focusin=${this.onStripFocusIn}
+        @focusout=${this.onStripFocusOut}
+      >
+        <canvas style=${styleMap({ width: `${w}px`, height: `${STRIP_HEIGHT}px` })}
+          >${guard([v, this.settledTransform, this.stripFocus, this.selectedSession, this.filteredOut, this.timeZone, w], () => this.renderSessionButtons(v))}</canvas
+        >
+      </div>
+    </div>`;
+  }
+
+  private renderSessionButtons(v: DeviceView): TemplateResult[] {
     const sessions = v.sessions;
     const stripFocus = Math.min(this.stripFocus, sessions.length - 1);
     const tz = this.tz;
     if (this.sessionLabelsTz !== tz) {
       this.sessionLabels = new Map();
+      this.stitchedLabels = new Map();
       this.sessionLabelsTz = tz;
     }
-    const bars: TemplateResult[] = [];
-    /** Session `i` drawn over `[x0, x1]`; `more` other sessions share its column; `next` is the session after them. */
-    const bar = (i: number, x0: number, x1: number, more: number, next: Session | undefined): void => {
+    const buttons: TemplateResult[] = [];
+    const button = (i: number, more: number): void => {
       const session = sessions[i]!;
-      const badge = END_BADGES[session.endReason];
-      const room = (next ? s(next.start) : w) - x1;
-      const wordPx = badge.word.length * 6.5 + 20;
-      // After the bar when there is room, else inside its end when the bar is wide enough.
-      const inside = room < wordPx && x1 - x0 >= wordPx + 8;
-      const showWord = room >= wordPx || inside;
       let label = this.sessionLabels.get(session);
       if (label === undefined) {
-        label = `Session ${session.number}, ${session.state}, ${formatTimeRange(session.start, session.end, tz, true)}, ${formatDuration(session.duration)}, ended: ${badge.word}`;
+        label = `Session ${session.number}, ${session.state}, ${formatTimeRange(session.start, session.end, tz, true)}, ${formatDuration(session.duration)}, ended: ${END_BADGES[session.endReason].word}`;
         this.sessionLabels.set(session, label);
       }
       if (more) label += `, and ${plural(more, 'more session')} here (zoom in to tell them apart)`;
       const out = this.filteredOut.has(session);
       if (out) label += ', filtered out';
-      bars.push(html`<button
-          class="session ${session.state} ${out ? 'filtered-out' : ''}"
-          part="session"
-          data-session-index=${i}
-          style=${styleMap({ left: `${x0}px`, width: `${x1 - x0}px` })}
-          tabindex=${i === stripFocus ? 0 : -1}
-          aria-pressed=${this.selectedSession === session ? 'true' : 'false'}
-          aria-label=${label}
-          title=${label}
-          @click=${() => {
-            this.stripFocus = i;
-            this.selectSession(session);
-          }}
-        ></button>
-        <span class="badge ${badge.tone} ${inside ? 'inside' : ''}" style=${styleMap(inside ? { right: `${w - x1 + 2}px` } : { left: `${x1 + 1}px` })} aria-hidden="true"
-          >${badge.glyph}${showWord ? html`<span class="word">${badge.word}</span>` : nothing}</span
-        >`);
+      buttons.push(html`<button
+        class="session ${session.state} ${out ? 'filtered-out' : ''}"
+        part="session"
+        data-session-index=${i}
+        tabindex=${i === stripFocus ? 0 : -1}
+        aria-pressed=${this.selectedSession === session ? 'true' : 'false'}
+        aria-label=${label}
+        @click=${() => this.clickSession(i)}
+      ></button>`);
     };
-    // Keep the DOM small: only sessions in view (two binary searches) and the roving tab stop.
-    // Sessions that start within STRIP_CROWD_PX of each other would overlap (their bars and
-    // end badges): such a crowd is one bar spanning them all, showing the most severe ending
-    // (a crash before a warning before the rest); a session on its own is drawn as it is.
-    const [first, stop] = inView(v.sessionTimes, s, -44, w + 44);
-    if (stripFocus >= 0 && stripFocus < first) bar(stripFocus, s(sessions[stripFocus]!.start), Math.max(s(sessions[stripFocus]!.start) + 3, s(sessions[stripFocus]!.end)), 0, sessions[stripFocus + 1]);
-    for (let i = first; i < stop; ) {
-      const session = sessions[i]!;
-      const x0 = s(session.start);
-      let x1 = Math.max(x0 + 3, s(session.end));
-      if (x1 < -40 || x0 > w + 40) {
-        if (i === stripFocus) bar(i, x0, x1, 0, sessions[i + 1]);
-        i++;
-        continue;
-      }
-      let shown = i;
-      let j = i + 1;
-      for (; j < stop; j++) {
-        const other = sessions[j]!;
-        const xj = s(other.start);
-        if (xj - x0 >= STRIP_CROWD_PX) break;
-        x1 = Math.max(x1, xj + 3, s(other.end));
-        if (SEVERITY[END_BADGES[other.endReason].tone] > SEVERITY[END_BADGES[sessions[shown]!.endReason].tone]) shown = j;
-      }
-      bar(shown, x0, x1, j - i - 1, sessions[j]);
-      // The roving tab stop is always in the DOM, even inside a crowd.
-      if (stripFocus >= i && stripFocus < j && stripFocus !== shown) {
-        const f = sessions[stripFocus]!;
-        bar(stripFocus, s(f.start), Math.max(s(f.start) + 3, s(f.end)), 0, sessions[stripFocus + 1]);
-      }
-      i = j;
-    }
-    if (stripFocus >= stop) bar(stripFocus, s(sessions[stripFocus]!.start), Math.max(s(sessions[stripFocus]!.start) + 3, s(sessions[stripFocus]!.end)), 0, sessions[stripFocus + 1]);
-
-    // Stitched sessions in view; slivers (under 2 px) that touch merge into one band.
-    const groups: unknown[] = [];
-    let sliver: { x0: number; x1: number } | undefined;
-    const flush = (): void => {
-      if (sliver) groups.push(html`<div class="stitched" style=${styleMap({ left: `${sliver.x0}px`, width: `${sliver.x1 - sliver.x0}px` })}></div>`);
-      sliver = undefined;
+    // The bars of the settled view; the roving tab stop is always there, even off screen or inside a crowd.
+    const bars = this.stripBars;
+    let focusShown = false;
+    const focusAlone = (): void => {
+      if (!focusShown) button(stripFocus, 0);
+      focusShown = true;
     };
-    const [sFirst, sStop] = inView(v.stitchedTimes, s, -2, w + 1);
-    for (let k = sFirst; k < sStop; k++) {
-      const st = v.stitched[k]!;
-      const x0 = s(st.start);
-      const end = s(st.end);
-      const x1 = Math.max(x0 + 2, end);
-      if (x1 < 0 || x0 > w) continue;
-      if (end - x0 < 2) {
-        if (sliver && x0 - sliver.x1 < 1) sliver.x1 = Math.max(sliver.x1, x1);
-        else {
-          flush();
-          sliver = { x0, x1 };
-        }
-        continue;
-      }
-      flush();
-      const left = Math.max(0, x0);
-      const text = x1 - left > 40 ? `#${st.number}  ${formatTimeRange(st.start, st.end, tz)} · ${formatDuration(st.duration)} · ${plural(st.sessions.length, 'session')} · ended: ${STITCHED_END_WORDS[st.endReason]}` : '';
-      groups.push(html`<div class="stitched" style=${styleMap({ left: `${x0}px`, width: `${x1 - x0}px` })}></div>
-        ${text ? html`<div class="stitched-label" title=${text} style=${styleMap({ left: `${left}px`, maxWidth: `${x1 - left + 8}px` })}>${text}</div>` : nothing}`);
+    for (const bar of bars) {
+      if (stripFocus < bar.first) focusAlone();
+      button(bar.index, bar.stop - bar.first - 1);
+      if (bar.index === stripFocus) focusShown = true;
+      else if (stripFocus >= bar.first && stripFocus < bar.stop) focusAlone();
     }
-    flush();
-    const gapLabels = this.gapMarks.map((g) =>
-      g.x1 - g.x0 >= g.label.length * 6 ? html`<div class="strip-gap" style=${styleMap({ left: `${g.x0}px`, width: `${g.x1 - g.x0}px` })} aria-hidden="true">${g.label}</div>` : nothing,
-    );
-    return html`<div class="strip-row">
-      <div class="row-label" aria-hidden="true">sessions</div>
-      <div class="strip" part="strip" role="group" aria-label="Sessions of device ${v.deviceId}, use the arrow keys to move between them" @keydown=${this.onStripKeyDown}>
-        ${groups}${gapLabels}${bars}
-      </div>
-    </div>`;
+    focusAlone();
+    return buttons;
   }
+
+  private clickSession(i: number): void {
+    const session = this.view?.sessions[i];
+    if (!session) return;
+    this.stripFocus = i;
+    this.selectSession(session);
+  }
+
+  /** A click on the strip's canvas selects the session of the bar under the pointer (hit-testing the drawn bars). */
+  private onStripClick = (e: MouseEvent): void => {
+    const canvas = e.target as Element;
+    if (canvas.localName !== 'canvas') return; // a session button handles its own click
+    const r = canvas.getBoundingClientRect();
+    const b = stripBarAt(this.stripBars, e.clientX - r.left);
+    if (b >= 0) this.clickSession(this.stripBars[b]!.index);
+  };
+
+  private onStripFocusIn = (e: FocusEvent): void => {
+    const i = Number((e.target as HTMLElement).dataset.sessionIndex);
+    if (Number.isInteger(i)) this.stripFocus = i;
+    this.stripFocused = true;
+  };
+
+  private onStripFocusOut = (): void => {
+    this.stripFocused = false;
+  };
 
   private renderOverlay(v: DeviceView): TemplateResult {
     const s = this.scale!;
@@ -1112,9 +1421,11 @@ export class SessionTimeline extends LitElement {
 
   private renderAxis(): TemplateResult {
     const w = this.plotWidth;
+    // Named for the settled view: the name does not change on every zoom frame.
+    const label = guard([this.settledTransform, this.view, this.plotWidth, this.timeZone, this.axis], () => this.axisLabel());
     return html`<div class="axis-row">
       <div class="row-label" aria-hidden="true">${this.timeZone ? this.timeZone : 'local time'}</div>
-      ${timeAxis({ width: w, height: AXIS_HEIGHT, ticks: this.ticks, gaps: this.gapMarks, label: this.axisLabel() })}
+      <canvas class="axis" part="axis" role="img" aria-label=${label} style=${styleMap({ width: `${w}px`, height: `${AXIS_HEIGHT}px` })}></canvas>
     </div>`;
   }
 
@@ -1251,9 +1562,9 @@ export class SessionTimeline extends LitElement {
  * with thousands of compressed gaps). Same values for all the element asks of it, `s(t)` and
  * `s.invert(x)`: `s(t) = t.applyX(base(t))`.
  */
-function zoomedScale(base: TimeScale, t: ZoomTransform): TimeScale {
+function zoomedScale(base: TimeScale, baseX: (t: number) => number, t: ZoomTransform): TimeScale {
   const { k, x: tx } = t;
-  const s = ((d: number) => base(d) * k + tx) as unknown as TimeScale;
+  const s = ((d: number) => baseX(d) * k + tx) as unknown as TimeScale;
   s.invert = (x: number | { valueOf(): number }) => base.invert((Number(x) - tx) / k);
   return s;
 }
@@ -1276,33 +1587,6 @@ function thinGaps(gaps: readonly PlacedGap[]): PlacedGap[] {
     last = g.x1;
   }
   return out;
-}
-
-/** Starts, and running-max ends, of intervals in their order; `sorted` when the starts never decrease. */
-interface IntervalIndex {
-  readonly start: Float64Array;
-  readonly endMax: Float64Array;
-  readonly sorted: boolean;
-}
-
-function intervalIndex(items: readonly { readonly start: number; readonly end: number }[]): IntervalIndex {
-  const start = new Float64Array(items.length);
-  const endMax = new Float64Array(items.length);
-  let sorted = true;
-  let max = -Infinity;
-  items.forEach((it, i) => {
-    start[i] = it.start;
-    endMax[i] = max = Math.max(max, it.end);
-    if (i > 0 && it.start < start[i - 1]!) sorted = false;
-  });
-  return { start, endMax, sorted };
-}
-
-/** Index range `[first, stop)` of the intervals that may show in screen `[x0, x1]` (all of them when unsorted). */
-function inView(index: IntervalIndex, s: TimeScale, x0: number, x1: number): [number, number] {
-  const n = index.start.length;
-  if (!index.sorted) return [0, n];
-  return [lowerBound(index.endMax, s.invert(x0) - 1), upperBound(index.start, s.invert(x1) + 1)];
 }
 
 function matchesQuery(e: SessionEvent, q: string): boolean {
@@ -1379,35 +1663,6 @@ function binLane(index: LaneIndex, p: Projection, colT: Float64Array, xMax: numb
   return bins;
 }
 
-/** Paths of one lane, one per colour (and per fill or stroke): a fill per colour, not per mark. */
-class Batch {
-  private readonly paths = new Map<string, Path2D>();
-  path(key: string): Path2D {
-    let p = this.paths.get(key);
-    if (!p) this.paths.set(key, (p = new Path2D()));
-    return p;
-  }
-  /** Fills (`f:` keys) or strokes (`s:` keys, `lineWidth` after a second colon) each path in its colour. */
-  flush(ctx: CanvasRenderingContext2D, alpha = 1): void {
-    for (const [key, path] of this.paths) {
-      const [mode, color, lw] = key.split('|') as [string, string, string | undefined];
-      if (mode === 'f') {
-        ctx.globalAlpha = lw ? Number(lw) : alpha;
-        ctx.fillStyle = color;
-        ctx.fill(path);
-      } else {
-        ctx.globalAlpha = 1;
-        ctx.lineWidth = lw ? Number(lw) : 1;
-        ctx.strokeStyle = color;
-        ctx.stroke(path);
-      }
-    }
-    ctx.globalAlpha = 1;
-    ctx.lineWidth = 1;
-    this.paths.clear();
-  }
-}
-
 function pathCircle(p: Path2D, x: number, y: number, r: number): void {
   p.moveTo(x + r, y);
   p.arc(x, y, r, 0, Math.PI * 2);
@@ -1429,18 +1684,24 @@ function pathTriangle(p: Path2D, x: number, y: number, r: number, up: boolean): 
   p.closePath();
 }
 
-function drawLane(ctx: CanvasRenderingContext2D, lane: PlacedLane, index: LaneIndex, bins: readonly Bin[], c: Colors, width: number): void {
+/**
+ * Draws a lane's marks: point marks and notches are stamped into `stamps` (put on the canvas
+ * later, at once); what draws on the canvas itself (span rectangles and labels, crash glyphs)
+ * goes to `later` when given, else is drawn now; counts go to `texts`.
+ */
+function drawLane(ctx: CanvasRenderingContext2D, lane: PlacedLane, index: LaneIndex, bins: readonly Bin[], c: Colors, width: number, stamps: PixelLayer, texts: LaneText[], later?: (() => void)[]): void {
   const mid = lane.y + LANE_HEIGHT / 2;
   const id = lane.spec.id;
   const base = c[LANE_COLOR[id]];
   const events = index.events;
-  const batch = new Batch();
 
   if (lane.spec.kind === 'span') {
     const top = lane.y + 6;
     const height = LANE_HEIGHT - 12;
     const failedColor = id === 'network' ? c['color-network-failed'] : c['color-crash'];
+    const rects = new Rects(stamps.dpr);
     const labels: { text: string; x: number; room: number }[] = [];
+    let notch: SpriteKind | undefined;
     for (let b = 0; b < bins.length; b++) {
       const bin = bins[b]!;
       const x0 = Math.max(-2, bin.x0);
@@ -1448,15 +1709,9 @@ function drawLane(ctx: CanvasRenderingContext2D, lane: PlacedLane, index: LaneIn
       const failed = bin.flagged > 0;
       const color = failed ? failedColor : base;
       // Leave a hairline between consecutive spans so neighbours stay distinct.
-      batch.path(`f|${color}|${bin.count > 1 ? 0.65 : 0.9}`).rect(x0, top, Math.max(1.5, x1 - x0 - (x1 - x0 > 4 ? 1 : 0)), height);
-      if (failed) {
-        // Shape, not only colour: a notch above a failed call.
-        const notch = batch.path(`f|${color}|1`);
-        notch.moveTo(bin.x0 - 3.5, lane.y + 1);
-        notch.lineTo(bin.x0 + 3.5, lane.y + 1);
-        notch.lineTo(bin.x0, lane.y + 6);
-        notch.closePath();
-      }
+      rects.add(color, bin.count > 1 ? 0.65 : 0.9, x0, top, Math.max(1.5, x1 - x0 - (x1 - x0 > 4 ? 1 : 0)), height);
+      // Shape, not only colour: a notch above a failed call.
+      if (failed) stamps.add(notch ??= stamps.kind(`f|${color}`, 'notch', notchAt), 3.5, bin.x0, lane.y + 3.5);
       const next = bins[b + 1];
       const room = Math.min(x1, next ? next.x0 : width) - Math.max(0, x0);
       if (bin.count === 1 && room > 36) {
@@ -1465,22 +1720,38 @@ function drawLane(ctx: CanvasRenderingContext2D, lane: PlacedLane, index: LaneIn
         labels.push({ text: id === 'network' && status !== undefined && status >= 400 ? `${status} ${e.name ?? ''}` : (e.name ?? e.type), x: Math.max(0, x0), room });
       }
     }
-    batch.flush(ctx);
-    if (labels.length) {
-      ctx.fillStyle = c.background;
-      for (const l of labels) {
-        ctx.save();
-        ctx.beginPath();
-        ctx.rect(l.x + 3, lane.y, l.room - 6, LANE_HEIGHT);
-        ctx.clip();
-        ctx.fillText(l.text, l.x + 4, mid);
-        ctx.restore();
+    const draw = (): void => {
+      rects.flush(ctx);
+      if (labels.length) {
+        ctx.fillStyle = c.background;
+        for (const l of labels) {
+          ctx.save();
+          ctx.beginPath();
+          ctx.rect(l.x + 3, lane.y, l.room - 6, LANE_HEIGHT);
+          ctx.clip();
+          ctx.fillText(l.text, l.x + 4, mid);
+          ctx.restore();
+        }
       }
-    }
+    };
+    if (later) later.push(draw);
+    else draw();
     return;
   }
+  const hangs = new Rects(stamps.dpr);
 
   const counts: { text: string; x: number }[] = [];
+  // The lane's kinds of mark (their sprites are made on first use).
+  const kind: LaneKinds = {
+    circle: stamps.kind(`f|${base}`, 'circle', circleAt),
+    square: stamps.kind(`f|${base}`, 'square', squareAt),
+    launch: stamps.kind(`f|${base}`, 'up', upAt),
+    foreground: stamps.kind(`s|${base}|1.5`, 'up', upAt),
+    background: stamps.kind(`s|${base}|1.5`, 'down', downAt),
+    crumb: stamps.kind(`s|${base}|1.5`, 'diamond', diamondAt),
+    error: stamps.kind(`f|${c['color-log-error']}`, 'diamond', diamondAt),
+    warning: stamps.kind(`f|${c['color-log-warning']}`, 'up', upAt),
+  };
   for (let b = 0; b < bins.length; b++) {
     const bin = bins[b]!;
     const e = events[bin.first]!;
@@ -1488,34 +1759,33 @@ function drawLane(ctx: CanvasRenderingContext2D, lane: PlacedLane, index: LaneIn
     const r = Math.min(6, 3 + Math.log2(bin.count) * 0.8);
     switch (id) {
       case 'lifecycle':
-        pathLifecycle(batch, base, e.type, x, mid, r + 1);
+        stampLifecycle(stamps, kind, e.type, x, mid, r + 1);
         break;
       case 'logs': {
         const sev = bin.flagged > 0 ? 'error' : severityOf(e);
-        if (sev === 'error') pathDiamond(batch.path(`f|${c['color-log-error']}`), x, mid, r + 1.5);
-        else if (sev === 'warning') pathTriangle(batch.path(`f|${c['color-log-warning']}`), x, mid, r + 1, true);
-        else pathCircle(batch.path(`f|${base}`), x, mid, r - 0.5);
+        if (sev === 'error') stamps.add(kind.error, r + 1.5, x, mid);
+        else if (sev === 'warning') stamps.add(kind.warning, r + 1, x, mid);
+        else stamps.add(kind.circle, r - 0.5, x, mid);
         break;
       }
       case 'breadcrumbs':
-        pathDiamond(batch.path(`s|${base}|1.5`), x, mid, r);
+        stamps.add(kind.crumb, r, x, mid);
         break;
       case 'crashes':
         // Few: drawn one by one, with the shared glyphs.
         if (e.type === 'hang') {
-          ctx.fillStyle = c['color-hang'];
-          ctx.fillRect(x, mid + 3, Math.max(2, bin.x1 - x), 5);
-          ctx.fillRect(x - 1, mid - 6, 3, 9);
+          hangs.add(c['color-hang'], 1, x, mid + 3, Math.max(2, bin.x1 - x), 5);
+          hangs.add(c['color-hang'], 1, x - 1, mid - 6, 3, 9);
         } else {
           ctx.fillStyle = ctx.strokeStyle = c['color-crash'];
           drawEndGlyph(ctx, e.type === 'anr' ? 'anr' : e.type === 'oom' ? 'oom' : 'crash', x, mid);
         }
         break;
       case 'custom':
-        batch.path(`f|${base}`).rect(x - r + 1, mid - r + 1, 2 * r - 2, 2 * r - 2);
+        stamps.add(kind.square, r, x, mid);
         break;
       default:
-        pathCircle(batch.path(`f|${base}`), x, mid, r);
+        stamps.add(kind.circle, r, x, mid);
     }
     // The count of a binned mark, where there is room for it.
     if (bin.count > 1) {
@@ -1524,32 +1794,378 @@ function drawLane(ctx: CanvasRenderingContext2D, lane: PlacedLane, index: LaneIn
       if (!next || next.x0 - x > text.length * 6 + 10) counts.push({ text, x: x + r + 2 });
     }
   }
-  batch.flush(ctx);
-  if (counts.length) {
-    ctx.fillStyle = c.muted;
-    for (const t of counts) ctx.fillText(t.text, t.x, lane.y + 7);
-  }
+  hangs.flush(ctx);
+  // Drawn after the marks (which are drawn at once for every lane).
+  for (const t of counts) texts.push({ text: t.text, x: t.x, y: lane.y + 7 });
 }
 
-function pathLifecycle(batch: Batch, color: string, type: string, x: number, y: number, r: number): void {
+/** A count drawn next to a binned mark. */
+interface LaneText {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+}
+
+type LaneKinds = Readonly<Record<'circle' | 'square' | 'launch' | 'foreground' | 'background' | 'crumb' | 'error' | 'warning', SpriteKind>>;
+
+function stampLifecycle(stamps: PixelLayer, kind: LaneKinds, type: string, x: number, y: number, r: number): void {
   switch (type) {
     case 'app.launch':
-      pathTriangle(batch.path(`f|${color}`), x, y, r + 1, true);
+      stamps.add(kind.launch, r + 1, x, y);
       break;
     case 'app.foreground':
-      pathTriangle(batch.path(`s|${color}|1.5`), x, y, r, true);
+      stamps.add(kind.foreground, r, x, y);
       break;
     case 'app.background':
-      pathTriangle(batch.path(`s|${color}|1.5`), x, y, r, false);
+      stamps.add(kind.background, r, x, y);
       break;
     case 'app.terminate':
     case 'session.end':
-      batch.path(`f|${color}`).rect(x - r + 1, y - r + 1, 2 * r - 2, 2 * r - 2);
+      stamps.add(kind.square, r, x, y);
       break;
     default:
-      pathCircle(batch.path(`f|${color}`), x, y, 2);
+      stamps.add(kind.circle, 2, x, y);
   }
 }
+
+type MakeMark = (p: Path2D, r: number) => void;
+const circleAt: MakeMark = (p, r) => pathCircle(p, 0, 0, r);
+const diamondAt: MakeMark = (p, r) => pathDiamond(p, 0, 0, r);
+const upAt: MakeMark = (p, r) => pathTriangle(p, 0, 0, r, true);
+const downAt: MakeMark = (p, r) => pathTriangle(p, 0, 0, r, false);
+const squareAt: MakeMark = (p, r) => p.rect(-r + 1, -r + 1, 2 * r - 2, 2 * r - 2);
+/** The notch above a failed call: 7 px wide, 5 px tall, pointing down. */
+const notchAt: MakeMark = (p) => {
+  p.moveTo(-3.5, -2.5);
+  p.lineTo(3.5, -2.5);
+  p.lineTo(0, 2.5);
+  p.closePath();
+};
+
+/**
+ * Marks stamped from pre-rendered sprites into a pixel buffer, composited in script, then
+ * drawn in one `drawImage`: the canvas then rasterises one image instead of thousands of
+ * anti-aliased paths or small images on every frame (that rasterisation, not the script,
+ * was most of a zoom frame). Sprites are made once per style, shape and radius (quantised
+ * to a quarter pixel) and placed at whole device pixels.
+ */
+class SpriteCache {
+  private readonly kinds = new Map<string, SpriteKind>();
+  private dpr = 1;
+
+  /** Forgets every sprite (colours or device pixel ratio changed). */
+  reset(dpr: number): void {
+    this.kinds.clear();
+    this.dpr = dpr;
+  }
+
+  get ratio(): number {
+    return this.dpr;
+  }
+
+  /** A kind of mark: `shape` in `style` (`f|colour` fills, `s|colour|width` strokes). */
+  kind(style: string, shape: string, make: MakeMark): SpriteKind {
+    const key = `${style}|${shape}`;
+    let kind = this.kinds.get(key);
+    if (!kind) {
+      // Colours are part of the key: themes come and go, keep the cache small.
+      if (this.kinds.size >= 256) this.kinds.clear();
+      this.kinds.set(key, (kind = { style, make, sprites: [] }));
+    }
+    return kind;
+  }
+
+  /** The sprite of a kind at radius `r` (a multiple of 0.25). */
+  get(kind: SpriteKind, r: number): Sprite | null {
+    const q = Math.round(r * 4);
+    const cached = kind.sprites[q];
+    if (cached !== undefined) return cached;
+    const sprite = this.make(kind.style, kind.make, q / 4);
+    kind.sprites[q] = sprite;
+    return sprite;
+  }
+
+  private make(style: string, make: MakeMark, r: number): Sprite | null {
+    let sprite: Sprite | null;
+    const dpr = this.dpr;
+    const half = Math.ceil((r + 2.5) * dpr);
+    const size = 2 * half;
+    const tile = Object.assign(document.createElement('canvas'), { width: size, height: size });
+    const c = tile.getContext('2d', { willReadFrequently: true });
+    sprite = null;
+    if (c) {
+      c.setTransform(dpr, 0, 0, dpr, half, half);
+      const p = new Path2D();
+      make(p, r);
+      const [mode, color, lw] = style.split('|') as [string, string, string | undefined];
+      if (mode === 'f') {
+        c.fillStyle = color;
+        c.fill(p);
+      } else {
+        c.lineWidth = lw ? Number(lw) : 1;
+        c.strokeStyle = color;
+        c.stroke(p);
+      }
+      const data = c.getImageData(0, 0, size, size).data;
+      const at: number[] = [];
+      const row: number[] = [];
+      for (let p = 0; p < size * size; p++) {
+        if (data[p * 4 + 3]) {
+          at.push(p);
+          row.push(Math.floor(p / size));
+        }
+      }
+      sprite = { size, data, words: new Uint32Array(data.buffer, data.byteOffset, size * size), visible: { at: Int32Array.from(at), row: Int32Array.from(row) } };
+    }
+    return sprite;
+  }
+}
+
+/** A shape in a style, with its sprites by radius (index: radius x 4). */
+interface SpriteKind {
+  readonly style: string;
+  readonly make: MakeMark;
+  readonly sprites: (Sprite | null | undefined)[];
+}
+
+/**
+ * Rectangles by colour and opacity, drawn one `fillRect` each at whole device pixels: a
+ * rectangle fill is the cheapest thing to rasterise (a path of a thousand rectangles is not).
+ */
+class Rects {
+  private readonly groups = new Map<string, number[]>();
+  constructor(private readonly dpr: number) {}
+
+  add(color: string, alpha: number, x: number, y: number, w: number, h: number): void {
+    const key = `${alpha}|${color}`;
+    let g = this.groups.get(key);
+    if (!g) this.groups.set(key, (g = []));
+    const d = this.dpr;
+    const x0 = Math.round(x * d) / d;
+    const x1 = Math.max(x0 + 1 / d, Math.round((x + w) * d) / d);
+    // Abutting (or overlapping) the previous one of its group: one rectangle, the same pixels.
+    const n = g.length;
+    if (n && g[n - 3] === y && g[n - 1] === h && x0 <= g[n - 4]! + g[n - 2]! && x0 >= g[n - 4]!) {
+      g[n - 2] = Math.max(g[n - 2]!, x1 - g[n - 4]!);
+      return;
+    }
+    g.push(x0, y, x1 - x0, h);
+  }
+
+  flush(ctx: CanvasRenderingContext2D): void {
+    for (const [key, g] of this.groups) {
+      const bar = key.indexOf('|');
+      ctx.globalAlpha = Number(key.slice(0, bar));
+      ctx.fillStyle = key.slice(bar + 1);
+      for (let i = 0; i < g.length; i += 4) ctx.fillRect(g[i]!, g[i + 1]!, g[i + 2]!, g[i + 3]!);
+    }
+    ctx.globalAlpha = 1;
+    this.groups.clear();
+  }
+}
+
+let PARSER: CanvasRenderingContext2D | null | undefined;
+
+/** `[r, g, b]` of any CSS colour a canvas accepts (it normalises `fillStyle` to `#rrggbb` or `rgba(…)`). */
+function parseColor(color: string): [number, number, number] {
+  const ctx = (PARSER ??= document.createElement('canvas').getContext('2d'));
+  if (!ctx) return [128, 128, 128];
+  ctx.fillStyle = '#000';
+  ctx.fillStyle = color;
+  const v = String(ctx.fillStyle);
+  if (v.startsWith('#')) return [parseInt(v.slice(1, 3), 16), parseInt(v.slice(3, 5), 16), parseInt(v.slice(5, 7), 16)];
+  const m = v.match(/[\d.]+/g) ?? ['0', '0', '0'];
+  return [Number(m[0]), Number(m[1]), Number(m[2])];
+}
+
+/** A sprite's pixels: `size` x `size`, RGBA (not premultiplied). */
+interface Sprite {
+  readonly size: number;
+  readonly data: Uint8ClampedArray;
+  /** The same pixels, one 32-bit word each (for copying). */
+  readonly words: Uint32Array;
+  /** The pixels that are not transparent: their index in the sprite, and their row. */
+  readonly visible: { readonly at: Int32Array; readonly row: Int32Array };
+}
+
+/**
+ * The lanes' gap bands and point marks for one frame: composited into a buffer the size of
+ * the canvas, put on it at once by {@link put} (a copy: nothing left to rasterise).
+ */
+class PixelLayer {
+  private image: ImageData | undefined;
+  private words: Uint32Array | undefined;
+  private cov = new Float32Array(0);
+  private row = new Uint32Array(0);
+  private readonly rgbs = new Map<string, [number, number, number]>();
+  private width = 0;
+  private height = 0;
+  dpr = 1;
+  constructor(readonly cache: SpriteCache) {}
+
+  /** Starts a frame of `width` x `height` CSS px. */
+  begin(width: number, height: number): void {
+    this.dpr = this.cache.ratio;
+    const w = Math.max(1, Math.round(width * this.dpr));
+    const h = Math.max(1, Math.round(height * this.dpr));
+    if (!this.image || this.width !== w || this.height !== h) {
+      this.image = new ImageData(w, h);
+      this.words = new Uint32Array(this.image.data.buffer, this.image.data.byteOffset, w * h);
+      this.cov = new Float32Array(w);
+      this.row = new Uint32Array(w);
+      this.width = w;
+      this.height = h;
+    }
+  }
+
+  /** Fills the buffer with bands (`x0`, `x1` in CSS px) by their coverage of each pixel column, over transparency. */
+  background(bands: readonly { readonly x0: number; readonly x1: number }[], color: string): void {
+    const words = this.words!;
+    if (!bands.length) {
+      words.fill(0);
+      return;
+    }
+    const [r, g, b] = this.rgbOf(color);
+    const cols = this.width;
+    const dpr = this.dpr;
+    const cov = this.cov;
+    cov.fill(0);
+    for (const band of bands) {
+      const x0 = Math.max(0, band.x0 * dpr);
+      const x1 = Math.min(cols, band.x1 * dpr);
+      for (let col = Math.floor(x0); col < x1; col++) cov[col]! += Math.min(col + 1, x1) - Math.max(col, x0);
+    }
+    // One row of RGBA words (little-endian: A B G R), copied to every row.
+    const row = this.row;
+    const rgb = (b << 16) | (g << 8) | r;
+    for (let col = 0; col < cols; col++) {
+      const a = Math.round(Math.min(1, cov[col]!) * 255);
+      row[col] = a ? ((a << 24) | rgb) >>> 0 : 0;
+    }
+    for (let y = 0; y < this.height; y++) words.set(row, y * cols);
+  }
+
+  kind(style: string, shape: string, make: MakeMark): SpriteKind {
+    return this.cache.kind(style, shape, make);
+  }
+
+  /** Stamps a mark of a kind, radius `r`, centred at CSS px `(x, y)`. */
+  add(kind: SpriteKind, r: number, x: number, y: number): void {
+    const sprite = this.cache.get(kind, r);
+    const image = this.image;
+    const words = this.words;
+    if (!sprite || !image || !words) return;
+    const size = sprite.size;
+    const left = Math.round(x * this.dpr) - size / 2;
+    const top = Math.round(y * this.dpr) - size / 2;
+    const W = this.width;
+    const c0 = Math.max(0, -left);
+    const c1 = Math.min(size, W - left);
+    const r0 = Math.max(0, -top);
+    const r1 = Math.min(size, this.height - top);
+    if (c0 >= c1 || r0 >= r1) return;
+    const src = sprite.data;
+    const srcWords = sprite.words;
+    const dst = image.data;
+    if (c0 === 0 && r0 === 0 && c1 === size && r1 === size) {
+      // Wholly inside (nearly always): only the sprite's visible pixels, listed once.
+      const { at, row: rows } = sprite.visible;
+      const base = top * W + left;
+      for (let i = 0; i < at.length; i++) {
+        const p = at[i]!;
+        const q = base + rows[i]! * W + (p - rows[i]! * size);
+        const k = p * 4;
+        const sa = src[k + 3]!;
+        const j = q * 4;
+        const da = dst[j + 3]!;
+        if (sa === 255 || da === 0) words[q] = srcWords[p]!;
+        else {
+          const a = sa / 255;
+          const b = (da / 255) * (1 - a);
+          const o = a + b;
+          dst[j] = (src[k]! * a + dst[j]! * b) / o;
+          dst[j + 1] = (src[k + 1]! * a + dst[j + 1]! * b) / o;
+          dst[j + 2] = (src[k + 2]! * a + dst[j + 2]! * b) / o;
+          dst[j + 3] = o * 255;
+        }
+      }
+      return;
+    }
+    for (let row = r0; row < r1; row++) {
+      let p = row * size + c0;
+      let q = (top + row) * W + left + c0;
+      for (let col = c0; col < c1; col++, p++, q++) {
+        const k = p * 4;
+        const sa = src[k + 3]!;
+        if (sa === 0) continue;
+        const j = q * 4;
+        const da = dst[j + 3]!;
+        if (sa === 255 || da === 0) {
+          words[q] = srcWords[p]!;
+        } else {
+          // Source over, not premultiplied.
+          const a = sa / 255;
+          const b = (da / 255) * (1 - a);
+          const o = a + b;
+          dst[j] = (src[k]! * a + dst[j]! * b) / o;
+          dst[j + 1] = (src[k + 1]! * a + dst[j + 1]! * b) / o;
+          dst[j + 2] = (src[k + 2]! * a + dst[j + 2]! * b) / o;
+          dst[j + 3] = o * 255;
+        }
+      }
+    }
+  }
+
+  /** A vertical dashed line 1 px wide centred at CSS px `x`, the full height: `on` px drawn, `off` px not. */
+  dashedLine(x: number, color: string, on: number, off: number): void {
+    const words = this.words;
+    if (!words) return;
+    const [r, g, b] = this.rgbOf(color);
+    const dpr = this.dpr;
+    const left = (x - 0.5) * dpr;
+    const right = (x + 0.5) * dpr;
+    const W = this.width;
+    const data = this.image!.data;
+    const H = this.height;
+    const period = (on + off) * dpr;
+    const dash = on * dpr;
+    for (let col = Math.max(0, Math.floor(left)); col < Math.min(W, right); col++) {
+      const a = Math.min(col + 1, right) - Math.max(col, left);
+      if (a <= 0) continue;
+      for (let y0 = 0; y0 < H; y0 += period) {
+        const y1 = Math.min(H, Math.round(y0 + dash));
+        for (let y = Math.round(y0); y < y1; y++) {
+          const j = (y * W + col) * 4;
+          const rest = (data[j + 3]! / 255) * (1 - a);
+          const o = a + rest;
+          data[j] = (r * a + data[j]! * rest) / o;
+          data[j + 1] = (g * a + data[j + 1]! * rest) / o;
+          data[j + 2] = (b * a + data[j + 2]! * rest) / o;
+          data[j + 3] = o * 255;
+        }
+      }
+    }
+  }
+
+  private rgbOf(color: string): [number, number, number] {
+    let rgb = this.rgbs.get(color);
+    if (!rgb) this.rgbs.set(color, (rgb = parseColor(color)));
+    return rgb;
+  }
+
+  /** Puts the buffer on `ctx`'s canvas (replacing its pixels: call it first). */
+  put(ctx: CanvasRenderingContext2D): void {
+    if (this.image) ctx.putImageData(this.image, 0, 0);
+  }
+}
+
+/**
+ * Scratch shared by every timeline on the page (drawing is synchronous, one canvas at a
+ * time): the sprites of marks (keyed by colour) and the pixel buffer they are stamped
+ * into. A new timeline then allocates no canvases but its own three.
+ */
+const SPRITES = new SpriteCache();
+const LAYER = new PixelLayer(SPRITES);
 
 if (!customElements.get('session-timeline')) customElements.define('session-timeline', SessionTimeline);
 

@@ -48,9 +48,18 @@ export class TimelineHarness extends ShadowHarness<SessionTimeline> {
     return h;
   }
 
-  /** Also waits for pending zoom frames, and for what follows a zoom once it settles (strip buttons, list). */
+  /**
+   * Also waits for a worker deriving many `.events` (as a user waits for "Deriving sessions…"
+   * to go), for pending zoom frames, and for what follows a zoom once it settles (strip
+   * buttons, list).
+   */
   override async settle(): Promise<void> {
     await super.settle();
+    for (const end = performance.now() + 20_000; this.text('.state-title') === 'Deriving sessions…'; ) {
+      if (performance.now() > end) throw new Error('the timeline was still deriving sessions after 20 s');
+      await new Promise((r) => setTimeout(r, 20));
+      await super.settle();
+    }
     await this.el.zoom.settled;
     await this.el.zoom.idle;
     await this.el.updateComplete;

@@ -1,44 +1,14 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import { Task, TaskStatus, initialState } from '@lit/task';
 import { deriveSessions } from '../../core/index.js';
 import type { SessionModel } from '../../core/types.js';
 import { plural } from '../../render/format.js';
 import { WorkerDerivation, sessionOptions, workerWanted } from '../shared/model-input.js';
 import { sessionModelContext } from '../shared/session-context.js';
+import { EventsSource, type LoadedEvents } from '../shared/events-source.js';
 
-/** What a `src` held: the events that could be read, and the lines that could not. */
-export interface LoadedEvents {
-  readonly events: readonly unknown[];
-  /** `line 3: Unexpected token …`, one per NDJSON line that is not JSON. */
-  readonly errors: readonly string[];
-}
-
-/**
- * Reads a response body: a JSON array (or one JSON value), else NDJSON, one event per line.
- * Bad NDJSON lines are collected, not fatal; a body with no readable line at all throws.
- */
-export function parseEvents(text: string): LoadedEvents {
-  try {
-    const value: unknown = JSON.parse(text);
-    return { events: Array.isArray(value) ? value : [value], errors: [] };
-  } catch {
-    // Not one JSON document: read it as NDJSON below.
-  }
-  const events: unknown[] = [];
-  const errors: string[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (line.trim() === '') return;
-    try {
-      events.push(JSON.parse(line));
-    } catch (e) {
-      errors.push(`line ${i + 1}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  });
-  if (events.length === 0) throw new Error('not JSON or NDJSON');
-  return { events, errors };
-}
+export { parseEvents, type LoadedEvents } from '../shared/events-source.js';
 
 /**
  * Loads or holds raw events, derives the session model once, and gives it to every
@@ -82,26 +52,12 @@ export class SessionData extends LitElement {
   private readonly derivation = new WorkerDerivation(this, () => this.requestUpdate());
 
   /** Fetches and parses `src`; a run for a new `src` aborts the one in flight. */
-  readonly loader = new Task(this, {
-    task: async ([src], { signal }): Promise<LoadedEvents | typeof initialState> => {
-      if (!src) return initialState;
-      let text: string;
-      try {
-        const response = await fetch(src, { signal });
-        if (!response.ok) throw new Error(`${response.status} ${response.statusText}`.trim());
-        text = await response.text();
-      } catch (e) {
-        if (signal.aborted) throw e;
-        throw new Error(`Could not load events from ${src}: ${e instanceof Error ? e.message : String(e)}`);
-      }
-      try {
-        return parseEvents(text);
-      } catch (e) {
-        throw new Error(`Could not load events from ${src}: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    },
-    args: () => [this.src] as const,
-  });
+  private readonly source = new EventsSource(this, () => this.src);
+
+  /** The `@lit/task` that loads `src` (its `taskComplete` settles when a load is done). */
+  get loader() {
+    return this.source.task;
+  }
 
   // Public properties ------------------------------------------------------------------
 
@@ -135,7 +91,7 @@ export class SessionData extends LitElement {
   // Lifecycle --------------------------------------------------------------------------
 
   override willUpdate(changed: PropertyValues<this>): void {
-    const loaded = this.loader.status === TaskStatus.COMPLETE ? this.loader.value : undefined;
+    const loaded = this.source.loaded;
     const inputs = changed.has('events') || changed.has('inactivityTimeout') || changed.has('maxDuration') || changed.has('workerThreshold') || loaded !== this.derivedFrom;
     // The worker finished (or failed): the same inputs now resolve to its model.
     if (inputs || (this.deriving !== undefined && !this.derivation.pending)) {
@@ -184,20 +140,11 @@ export class SessionData extends LitElement {
     if (this.deriveError) return html`<p part="status" role="alert">These events could not be read: ${this.deriveError}</p>`;
     if (this.deriving !== undefined) return html`<p part="status" role="status">Deriving sessions from ${plural(this.deriving, 'event')}…</p>`;
     if (this.events !== undefined && this.events !== null) return nothing;
-    switch (this.loader.status) {
-      case TaskStatus.PENDING:
-        return html`<p part="status" role="status">Loading events…</p>`;
-      case TaskStatus.ERROR: {
-        const error = this.loader.error;
-        return html`<p part="status" role="alert">${error instanceof Error ? error.message : String(error)}</p>`;
-      }
-      default: {
-        const errors = this.loadErrors;
-        if (errors.length === 0) return nothing;
-        const shown = errors.slice(0, 3).join('; ');
-        return html`<p part="status" role="status">${plural(errors.length, 'line')} could not be read and ${errors.length === 1 ? 'was' : 'were'} left out: ${shown}${errors.length > 3 ? ' …' : ''}</p>`;
-      }
-    }
+    if (this.source.loading) return html`<p part="status" role="status">Loading events…</p>`;
+    const error = this.source.error;
+    if (error) return html`<p part="status" role="alert">${error}</p>`;
+    const lines = this.source.lineErrors;
+    return lines ? html`<p part="status" role="status">${lines}</p>` : nothing;
   }
 
   override render() {

@@ -9,6 +9,7 @@ import { formatCount, formatDuration, plural } from '../../render/format.js';
 import { END_BADGES } from '../shared/end-reason.js';
 import { sessionModelContext } from '../shared/session-context.js';
 import { resolveModel } from '../shared/model-input.js';
+import { EventsSource } from '../shared/events-source.js';
 import { stateMessage, summarizeDiagnostics } from '../shared/state-message.js';
 import { HistogramBrushController } from './histogram-brush-controller.js';
 import { LinkedFilterController } from './linked-filter-controller.js';
@@ -166,6 +167,12 @@ export class SessionFilterElement extends LitElement {
   @property({ attribute: false }) model: SessionModel | undefined;
 
   /**
+   * URL of raw events (a JSON array, or NDJSON: one event a line), used when neither `model`
+   * nor `events` is set. A new `src` aborts the load in flight.
+   */
+  @property() src: string | undefined;
+
+  /**
    * From this many `events` on, sessions are derived in a Web Worker (default 50,000), so the
    * page stays responsive; `0` always, `Infinity` never. Where no worker can start, the page
    * derives them itself.
@@ -211,6 +218,10 @@ export class SessionFilterElement extends LitElement {
   private inputError: string | undefined;
   /** A worker derives `events`. */
   private deriving = false;
+  /** Loads `src`. */
+  private readonly source = new EventsSource(this, () => this.src);
+  /** What `src` held when the model was last derived. */
+  private derivedFrom: unknown;
   private index: FilterIndex | undefined;
   /** A value set before there was an index (or since the last update), applied in `willUpdate`. */
   private pending: { readonly query: string } | { readonly value: FilterValue } | undefined;
@@ -237,7 +248,9 @@ export class SessionFilterElement extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('events') || changed.has('model') || changed.has('workerThreshold') || (changed as Map<PropertyKey, unknown>).has('contextModel')) this.deriveModel();
+    if (changed.has('events') || changed.has('model') || changed.has('workerThreshold') || (changed as Map<PropertyKey, unknown>).has('contextModel') || this.source.loaded !== this.derivedFrom) {
+      this.deriveModel();
+    }
     if (changed.has('defaultValue') && (changed.get('defaultValue') !== undefined || this.defaultValue !== '')) this.pending = { query: this.defaultValue };
     if (this.index && this.pending) this.applyPending();
     if (this.openNames === undefined && this.index) {
@@ -259,7 +272,9 @@ export class SessionFilterElement extends LitElement {
 
   private deriveModel(): void {
     const previous = this.index ? { value: this.index.value } : this.pending;
-    const { model, error, pending } = resolveModel({ model: this.model, events: this.events, contextModel: this.contextModel, host: this, workerThreshold: this.workerThreshold });
+    this.derivedFrom = this.source.loaded;
+    const events = this.events ?? this.source.loaded?.events;
+    const { model, error, pending } = resolveModel({ model: this.model, events, contextModel: this.contextModel, host: this, workerThreshold: this.workerThreshold });
     this.derived = model;
     this.inputError = error;
     this.deriving = pending === true;
@@ -736,6 +751,8 @@ export class SessionFilterElement extends LitElement {
 
   override render(): TemplateResult {
     if (this.loading) return stateMessage('loading', 'Loading sessions…');
+    const loadState = this.src !== undefined && !this.model && (this.events === undefined || this.events === null) ? this.source.state() : undefined;
+    if (loadState) return loadState;
     if (this.inputError) return stateMessage('error', 'These events could not be filtered.', this.inputError);
     const index = this.index;
     if (!index && this.deriving) return stateMessage('loading', 'Deriving sessions…');

@@ -17,6 +17,7 @@ import { zoomIdentity, type ZoomTransform } from '../../render/zoom-transform.js
 import { END_BADGES, STITCHED_END_WORDS, endBadgeText, type BadgeTone } from '../shared/end-reason.js';
 import { sessionModelContext } from '../shared/session-context.js';
 import { resolveModel } from '../shared/model-input.js';
+import { EventsSource } from '../shared/events-source.js';
 import { stateMessage, summarizeDiagnostics } from '../shared/state-message.js';
 import { readTokens, watchColorScheme } from '../shared/theme.js';
 import { drawEndGlyph, prepareCanvas } from '../shared/canvas.js';
@@ -184,6 +185,20 @@ export class SessionTimeline extends LitElement {
   @property({ type: Boolean, reflect: true }) loading = false;
 
   /**
+   * URL of raw events (a JSON array, or NDJSON: one event a line), used when neither `model`
+   * nor `events` is set. A new `src` aborts the load in flight; lines that are not JSON are
+   * left out and counted in the header.
+   */
+  @property() src: string | undefined;
+
+  /**
+   * From this many `events` on, sessions are derived in a Web Worker (default 50,000), so the
+   * page stays responsive; `0` always, `Infinity` never. Where no worker can start, the page
+   * derives them itself.
+   */
+  @property({ attribute: 'worker-threshold', type: Number }) workerThreshold: number | undefined;
+
+  /**
    * Sessions it rejects are dimmed in the strip and their time greyed on the lanes: a
    * predicate, or an object with `matches(session)` (a `FilterIndex`, or what
    * `<session-filter for=…>` assigns). Changed in place: picked up when its `version` changes.
@@ -215,6 +230,12 @@ export class SessionTimeline extends LitElement {
 
   private derived: SessionModel | undefined;
   private inputError: string | undefined;
+  /** True while a worker derives `events`. */
+  private deriving = false;
+  /** Loads `src`. */
+  private readonly source = new EventsSource(this, () => this.src);
+  /** What `src` held when the model was last derived. */
+  private derivedFrom: unknown;
   private zoneError: string | undefined;
   private view: DeviceView | undefined;
   /** The details list: `rowCount` rows, session `i`'s first at `sessionRowStart[i]` (see `rowAt`). */
@@ -294,7 +315,15 @@ export class SessionTimeline extends LitElement {
   override willUpdate(changed: PropertyValues): void {
     let viewChanged = false;
     if (changed.has('timeZone')) this.zoneError = checkTimeZone(this.timeZone);
-    if (changed.has('events') || changed.has('model') || changed.has('contextModel') || changed.has('inactivityTimeout') || changed.has('maxDuration')) {
+    if (
+      changed.has('events') ||
+      changed.has('model') ||
+      changed.has('contextModel') ||
+      changed.has('inactivityTimeout') ||
+      changed.has('maxDuration') ||
+      changed.has('workerThreshold') ||
+      this.source.loaded !== this.derivedFrom
+    ) {
       this.deriveModel();
       viewChanged = true;
     }
@@ -369,10 +398,25 @@ export class SessionTimeline extends LitElement {
 
   // Derivation (willUpdate only) -------------------------------------------------------
 
+  /** Whether the timeline comes from `src` (no `model` or `events` of its own). */
+  private get usesSrc(): boolean {
+    return this.src !== undefined && !this.model && (this.events === undefined || this.events === null);
+  }
+
   private deriveModel(): void {
-    const { model, error } = resolveModel({ model: this.model, events: this.events, contextModel: this.contextModel, inactivityTimeout: this.inactivityTimeout, maxDuration: this.maxDuration });
+    this.derivedFrom = this.source.loaded;
+    const { model, error, pending } = resolveModel({
+      model: this.model,
+      events: this.events ?? this.source.loaded?.events,
+      contextModel: this.contextModel,
+      inactivityTimeout: this.inactivityTimeout,
+      maxDuration: this.maxDuration,
+      host: this,
+      workerThreshold: this.workerThreshold,
+    });
     this.derived = model;
     this.inputError = error;
+    this.deriving = pending === true;
   }
 
 
@@ -1223,7 +1267,7 @@ export class SessionTimeline extends LitElement {
 
   private renderHeader(v: DeviceView | undefined): TemplateResult {
     const model = this.derived;
-    const diag = model ? summarizeDiagnostics(model.diagnostics, model.stats) : undefined;
+    const diag = [model && summarizeDiagnostics(model.diagnostics, model.stats), this.usesSrc ? this.source.lineErrors : undefined].filter(Boolean).join('; ');
     const n = this.searchMatches.length;
     const count = !this.query.trim() ? '' : n === 0 ? 'no match' : `${this.matchIndex < 0 ? '–' : formatCount(this.matchIndex + 1)}/${formatCount(n)}`;
     return html`<div class="header" part="header">
@@ -1495,6 +1539,9 @@ export class SessionTimeline extends LitElement {
 
   override render(): TemplateResult {
     if (this.loading) return stateMessage('loading', 'Loading sessions…');
+    const loadState = this.usesSrc ? this.source.state() : undefined;
+    if (loadState) return loadState;
+    if (this.deriving) return stateMessage('loading', 'Deriving sessions…');
     const error = this.zoneError ?? this.inputError;
     if (error) {
       return html`${stateMessage('error', 'These events could not be shown.', error)}`;

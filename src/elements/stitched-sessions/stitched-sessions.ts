@@ -38,6 +38,7 @@ import { drawEndGlyph, prepareCanvas, type MarkedEnd } from '../shared/canvas.js
 import { END_BADGES, STITCHED_END_WORDS, endBadgeText } from '../shared/end-reason.js';
 import { sessionModelContext } from '../shared/session-context.js';
 import { resolveModel } from '../shared/model-input.js';
+import { EventsSource } from '../shared/events-source.js';
 import { stateMessage, summarizeDiagnostics } from '../shared/state-message.js';
 import { readTokens, watchColorScheme } from '../shared/theme.js';
 import { timeAxis } from '../shared/time-axis.js';
@@ -181,6 +182,13 @@ export class StitchedSessions extends LitElement {
   @property({ type: Boolean, reflect: true }) loading = false;
 
   /**
+   * URL of raw events (a JSON array, or NDJSON: one event a line), used when neither `model`
+   * nor `events` is set. A new `src` aborts the load in flight; lines that are not JSON are
+   * left out and counted in the header.
+   */
+  @property() src: string | undefined;
+
+  /**
    * From this many `events` on, sessions are derived in a Web Worker (default 50,000), so the
    * page stays responsive; `0` always, `Infinity` never. Where no worker can start, the page
    * derives them itself.
@@ -209,6 +217,10 @@ export class StitchedSessions extends LitElement {
   private inputError: string | undefined;
   /** True while a worker derives `events`. */
   private deriving = false;
+  /** Loads `src`. */
+  private readonly source = new EventsSource(this, () => this.src);
+  /** What `src` held when the model was last derived. */
+  private derivedFrom: unknown;
   private zoneError: string | undefined;
   /** All rows of the cohort (each built when first drawn), and the same rows in `sort` order. */
   private table: RowTable | undefined;
@@ -263,7 +275,7 @@ export class StitchedSessions extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('timeZone')) this.zoneError = checkTimeZone(this.timeZone);
     let rowsChanged = false;
-    if (changed.has('events') || changed.has('model') || (changed as Map<PropertyKey, unknown>).has('contextModel') || changed.has('inactivityTimeout') || changed.has('maxDuration') || changed.has('workerThreshold')) {
+    if (changed.has('events') || changed.has('model') || (changed as Map<PropertyKey, unknown>).has('contextModel') || changed.has('inactivityTimeout') || changed.has('maxDuration') || changed.has('workerThreshold') || this.source.loaded !== this.derivedFrom) {
       this.deriveModel();
       rowsChanged = true;
     }
@@ -311,10 +323,16 @@ export class StitchedSessions extends LitElement {
 
   // Derivation (willUpdate only) -------------------------------------------------------
 
+  /** Whether the rows come from `src` (no `model` or `events` of its own). */
+  private get usesSrc(): boolean {
+    return this.src !== undefined && !this.model && (this.events === undefined || this.events === null);
+  }
+
   private deriveModel(): void {
+    this.derivedFrom = this.source.loaded;
     const { model, error, pending } = resolveModel({
       model: this.model,
-      events: this.events,
+      events: this.events ?? this.source.loaded?.events,
       contextModel: this.contextModel,
       inactivityTimeout: this.inactivityTimeout,
       maxDuration: this.maxDuration,
@@ -919,7 +937,7 @@ export class StitchedSessions extends LitElement {
   /** The header; without `c` (a large cohort's summary is being computed) the counts the rows give, and the rest in words. */
   private renderHeader(c: CohortSummary | undefined, counts: Counts): TemplateResult {
     const model = this.derived;
-    const diag = model ? summarizeDiagnostics(model.diagnostics, model.stats) : undefined;
+    const diag = [model && summarizeDiagnostics(model.diagnostics, model.stats), this.usesSrc ? this.source.lineErrors : undefined].filter(Boolean).join('; ');
     const sep = html`<span class="sep" aria-hidden="true"> · </span>`;
     const unit = this.groupBy === 'user' ? ['row', 'rows'] : ['device', 'devices'];
     const n = (v: number, one: string, many = `${one}s`) => html`<span><strong>${formatCount(v)}</strong> ${v === 1 ? one : many}</span>`;
@@ -1119,6 +1137,8 @@ export class StitchedSessions extends LitElement {
 
   override render(): TemplateResult {
     if (this.loading) return stateMessage('loading', 'Loading sessions…');
+    const loadState = this.usesSrc ? this.source.state() : undefined;
+    if (loadState) return loadState;
     if (this.deriving) return stateMessage('loading', 'Deriving sessions…');
     const error = this.zoneError ?? this.inputError;
     if (error) return stateMessage('error', 'These events could not be shown.', error);

@@ -41,7 +41,7 @@ describe('<session-timeline>', () => {
     ]);
     // A shape and a word: the crash and the ANR read without colour.
     expect(h.badges()).to.include('✕crash');
-    expect(h.badges()).to.include('⏸ANR');
+    expect(h.badges()).to.include('‖ANR');
     // Background sessions are marked as such (and hatched: see below).
     expect(h.$('[part="session"].background')?.getAttribute('aria-label')).to.match(/^Session 2, background,/);
     expect(h.stitchedLabels()).to.deep.equal([

@@ -62,7 +62,7 @@ export function triangle(ctx: CanvasRenderingContext2D, x: number, y: number, r:
 export type MarkedEnd = Extract<EndReason, 'crash' | 'anr' | 'oom' | 'abnormal'>;
 
 /**
- * The mark of a crash (✕), an ANR (⏸), an OOM (◆) or an abnormal end (?) centred at
+ * The mark of a crash (✕), an ANR (‖), an OOM (◆) or an abnormal end (?) centred at
  * `(x, y)`, in the current fill / stroke colour. `size` 1 is the timeline's crash lane
  * (about 14 px tall); smaller rows pass less.
  */

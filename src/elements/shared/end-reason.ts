@@ -16,14 +16,19 @@ export interface EndBadge {
   readonly tone: BadgeTone;
 }
 
+/**
+ * Glyphs are from blocks that common text fonts cover (DejaVu, Liberation, Segoe UI, SF):
+ * the wireframe's ⏸ and ⏹ (U+23F8, U+23F9) are missing from Linux's default fonts and drew
+ * as empty boxes there, so ANR is ‖ (two bars, a pause) and a manual end □.
+ */
 export const END_BADGES: Readonly<Record<EndReason, EndBadge>> = {
   crash: { glyph: '✕', word: 'crash', tone: 'crash' },
-  anr: { glyph: '⏸', word: 'ANR', tone: 'crash' },
+  anr: { glyph: '‖', word: 'ANR', tone: 'crash' },
   oom: { glyph: '◆', word: 'OOM', tone: 'crash' },
   abnormal: { glyph: '?', word: 'abnormal', tone: 'warning' },
   background: { glyph: '▼', word: 'background', tone: 'neutral' },
   foreground: { glyph: '▲', word: 'foreground', tone: 'neutral' },
-  manual: { glyph: '⏹', word: 'manual', tone: 'neutral' },
+  manual: { glyph: '□', word: 'manual', tone: 'neutral' },
   user_terminated: { glyph: '■', word: 'closed', tone: 'neutral' },
   inactivity: { glyph: '◷', word: 'inactivity', tone: 'neutral' },
   max_duration: { glyph: '⇥', word: 'max duration', tone: 'neutral' },

@@ -49,7 +49,7 @@ describe('<stitched-sessions>', () => {
   it('summarises the cohort: counts, end-reason shares, medians, sessions per day', async () => {
     h = await mountCohort();
     expect(h.text('[part="summary"]')).to.equal(
-      '4 devices · 6 stitched sessions · 15 sessions · ✕ crash 6.7% · ⏸ ANR 6.7% · ◆ OOM 6.7% · ? abnormal 6.7% · median session 5 min · median stitched 30 min',
+      '4 devices · 6 stitched sessions · 15 sessions · ✕ crash 6.7% · ‖ ANR 6.7% · ◆ OOM 6.7% · ? abnormal 6.7% · median session 5 min · median stitched 30 min',
     );
     expect(h.$('[part="sparkline"] svg')!.getAttribute('aria-label')).to.equal('Sessions per day, Mon 5 Jan to Tue 6 Jan: 13, 2');
     const bars = h.$$<SVGRectElement>('[part="sparkline"] rect');
@@ -171,7 +171,7 @@ describe('<stitched-sessions>', () => {
     expect(h.text('[part="summary"]')).to.equal('30,000 devices · 30,000 stitched sessions · 60,000 sessions · counting end reasons and durations…');
     expect(h.$('[part="summary"]')!.getAttribute('aria-busy')).to.equal('true');
     await h.settle();
-    expect(h.text('[part="summary"]')).to.equal('30,000 devices · 30,000 stitched sessions · 60,000 sessions · ✕ crash 0% · ⏸ ANR 0% · ◆ OOM 0% · ? abnormal 0% · median session 2 min 30 s · median stitched 5 min');
+    expect(h.text('[part="summary"]')).to.equal('30,000 devices · 30,000 stitched sessions · 60,000 sessions · ✕ crash 0% · ‖ ANR 0% · ◆ OOM 0% · ? abnormal 0% · median session 2 min 30 s · median stitched 5 min');
     expect(h.$('[part="summary"]')!.getAttribute('aria-busy')).to.equal('false');
     expect(h.$('[part="sparkline"] svg')!.getAttribute('aria-label')).to.match(/^Sessions per day, /);
   });
@@ -370,7 +370,7 @@ describe('<stitched-sessions>', () => {
   it('applies a filter: hidden rows and sessions, and a summary of what is left', async () => {
     h = await mountCohort((el) => (el.filter = (s: Session) => s.deviceId !== '91c0'));
     expect(h.rowIds()).to.deep.equal([HOSTILE_DEVICE, '7f3a', '22de']);
-    expect(h.text('[part="summary"]')).to.match(/^3 devices · 4 stitched sessions · 11 sessions · ✕ crash 9.1% · ⏸ ANR 9.1% · ◆ OOM 0% /);
+    expect(h.text('[part="summary"]')).to.match(/^3 devices · 4 stitched sessions · 11 sessions · ✕ crash 9.1% · ‖ ANR 9.1% · ◆ OOM 0% /);
     // A matcher object changed in place (a FilterIndex) is picked up by its version.
     const matcher = { version: 1, matches: (_s: Session) => true };
     h.el.filter = matcher;
@@ -399,7 +399,7 @@ describe('<stitched-sessions>', () => {
       'Pixel 8, Android 15, app 2.3.0, DE',
       '6 sessions in 2 stitched sessions',
       'foreground 20 min · background 5 min',
-      'ends: ✕ crash 1 · ⏸ ANR 1 · ▼ background 2 · ▲ foreground 2',
+      'ends: ✕ crash 1 · ‖ ANR 1 · ▼ background 2 · ▲ foreground 2',
       'first seen Mon 5 Jan 09:00 · last seen Mon 5 Jan 13:05',
     ]);
     await h.hoverAt(at('09:05'), '7f3a');

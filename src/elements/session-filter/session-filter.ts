@@ -8,9 +8,8 @@ import type { DimensionFilter, DimensionInfo, FilterIndex, FilterScope, FilterVa
 import { formatCount, formatDuration, plural } from '../../render/format.js';
 import { END_BADGES } from '../shared/end-reason.js';
 import { sessionModelContext } from '../shared/session-context.js';
-import { resolveModel } from '../shared/model-input.js';
-import { EventsSource } from '../shared/events-source.js';
-import { stateMessage, summarizeDiagnostics } from '../shared/state-message.js';
+import { ViewInput } from '../shared/model-input.js';
+import { stateMessage } from '../shared/state-message.js';
 import { HistogramBrushController } from './histogram-brush-controller.js';
 import { LinkedFilterController } from './linked-filter-controller.js';
 import { HISTOGRAM_HEIGHT, styles } from './session-filter.styles.js';
@@ -217,11 +216,8 @@ export class SessionFilterElement extends LitElement {
   private derived: SessionModel | undefined;
   private inputError: string | undefined;
   /** A worker derives `events`. */
-  private deriving = false;
-  /** Loads `src`. */
-  private readonly source = new EventsSource(this, () => this.src);
-  /** What `src` held when the model was last derived. */
-  private derivedFrom: unknown;
+  /** Where the model comes from: `model`, `events`, `src` or `<session-data>`. */
+  private readonly input = new ViewInput(this, () => this.contextModel);
   private index: FilterIndex | undefined;
   /** A value set before there was an index (or since the last update), applied in `willUpdate`. */
   private pending: { readonly query: string } | { readonly value: FilterValue } | undefined;
@@ -248,9 +244,7 @@ export class SessionFilterElement extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('events') || changed.has('model') || changed.has('workerThreshold') || (changed as Map<PropertyKey, unknown>).has('contextModel') || this.source.loaded !== this.derivedFrom) {
-      this.deriveModel();
-    }
+    if (this.input.changed(changed)) this.deriveModel();
     if (changed.has('defaultValue') && (changed.get('defaultValue') !== undefined || this.defaultValue !== '')) this.pending = { query: this.defaultValue };
     if (this.index && this.pending) this.applyPending();
     if (this.openNames === undefined && this.index) {
@@ -272,12 +266,9 @@ export class SessionFilterElement extends LitElement {
 
   private deriveModel(): void {
     const previous = this.index ? { value: this.index.value } : this.pending;
-    this.derivedFrom = this.source.loaded;
-    const events = this.events ?? this.source.loaded?.events;
-    const { model, error, pending } = resolveModel({ model: this.model, events, contextModel: this.contextModel, host: this, workerThreshold: this.workerThreshold });
+    const { model, error } = this.input.resolve();
     this.derived = model;
     this.inputError = error;
-    this.deriving = pending === true;
     this.index = undefined;
     try {
       if (model && model.sessions.length > 0) this.index = createFilterIndex(model);
@@ -751,15 +742,11 @@ export class SessionFilterElement extends LitElement {
 
   override render(): TemplateResult {
     if (this.loading) return stateMessage('loading', 'Loading sessions…');
-    const loadState = this.src !== undefined && !this.model && (this.events === undefined || this.events === null) ? this.source.state() : undefined;
-    if (loadState) return loadState;
+    const inputState = this.input.state();
+    if (inputState) return inputState;
     if (this.inputError) return stateMessage('error', 'These events could not be filtered.', this.inputError);
     const index = this.index;
-    if (!index && this.deriving) return stateMessage('loading', 'Deriving sessions…');
-    if (!index) {
-      const m = this.derived;
-      return stateMessage('empty', 'No sessions to filter', m ? summarizeDiagnostics(m.diagnostics, m.stats) : undefined);
-    }
+    if (!index) return stateMessage('empty', 'No sessions to filter', this.input.dropped(this.derived));
     const groups: { label: string; sections: Section[] }[] = [];
     for (const s of this.sections) {
       const last = groups[groups.length - 1];

@@ -16,9 +16,8 @@ import { inView as intervalsInView, intervalIndex, layoutStitched, layoutStripBa
 import { zoomIdentity, type ZoomTransform } from '../../render/zoom-transform.js';
 import { END_BADGES, STITCHED_END_WORDS, endBadgeText, type BadgeTone } from '../shared/end-reason.js';
 import { sessionModelContext } from '../shared/session-context.js';
-import { resolveModel } from '../shared/model-input.js';
-import { EventsSource } from '../shared/events-source.js';
-import { stateMessage, summarizeDiagnostics } from '../shared/state-message.js';
+import { ViewInput } from '../shared/model-input.js';
+import { stateMessage } from '../shared/state-message.js';
 import { readTokens, watchColorScheme } from '../shared/theme.js';
 import { drawEndGlyph, prepareCanvas } from '../shared/canvas.js';
 import { tooltipBox } from '../shared/tooltip.js';
@@ -230,12 +229,8 @@ export class SessionTimeline extends LitElement {
 
   private derived: SessionModel | undefined;
   private inputError: string | undefined;
-  /** True while a worker derives `events`. */
-  private deriving = false;
-  /** Loads `src`. */
-  private readonly source = new EventsSource(this, () => this.src);
-  /** What `src` held when the model was last derived. */
-  private derivedFrom: unknown;
+  /** Where the model comes from: `model`, `events`, `src` or `<session-data>`. */
+  private readonly input = new ViewInput(this, () => this.contextModel);
   private zoneError: string | undefined;
   private view: DeviceView | undefined;
   /** The details list: `rowCount` rows, session `i`'s first at `sessionRowStart[i]` (see `rowAt`). */
@@ -315,15 +310,7 @@ export class SessionTimeline extends LitElement {
   override willUpdate(changed: PropertyValues): void {
     let viewChanged = false;
     if (changed.has('timeZone')) this.zoneError = checkTimeZone(this.timeZone);
-    if (
-      changed.has('events') ||
-      changed.has('model') ||
-      changed.has('contextModel') ||
-      changed.has('inactivityTimeout') ||
-      changed.has('maxDuration') ||
-      changed.has('workerThreshold') ||
-      this.source.loaded !== this.derivedFrom
-    ) {
+    if (this.input.changed(changed)) {
       this.deriveModel();
       viewChanged = true;
     }
@@ -398,25 +385,10 @@ export class SessionTimeline extends LitElement {
 
   // Derivation (willUpdate only) -------------------------------------------------------
 
-  /** Whether the timeline comes from `src` (no `model` or `events` of its own). */
-  private get usesSrc(): boolean {
-    return this.src !== undefined && !this.model && (this.events === undefined || this.events === null);
-  }
-
   private deriveModel(): void {
-    this.derivedFrom = this.source.loaded;
-    const { model, error, pending } = resolveModel({
-      model: this.model,
-      events: this.events ?? this.source.loaded?.events,
-      contextModel: this.contextModel,
-      inactivityTimeout: this.inactivityTimeout,
-      maxDuration: this.maxDuration,
-      host: this,
-      workerThreshold: this.workerThreshold,
-    });
+    const { model, error } = this.input.resolve();
     this.derived = model;
     this.inputError = error;
-    this.deriving = pending === true;
   }
 
 
@@ -1267,7 +1239,7 @@ export class SessionTimeline extends LitElement {
 
   private renderHeader(v: DeviceView | undefined): TemplateResult {
     const model = this.derived;
-    const diag = [model && summarizeDiagnostics(model.diagnostics, model.stats), this.usesSrc ? this.source.lineErrors : undefined].filter(Boolean).join('; ');
+    const diag = this.input.dropped(model);
     const n = this.searchMatches.length;
     const count = !this.query.trim() ? '' : n === 0 ? 'no match' : `${this.matchIndex < 0 ? '–' : formatCount(this.matchIndex + 1)}/${formatCount(n)}`;
     return html`<div class="header" part="header">
@@ -1539,9 +1511,8 @@ export class SessionTimeline extends LitElement {
 
   override render(): TemplateResult {
     if (this.loading) return stateMessage('loading', 'Loading sessions…');
-    const loadState = this.usesSrc ? this.source.state() : undefined;
-    if (loadState) return loadState;
-    if (this.deriving) return stateMessage('loading', 'Deriving sessions…');
+    const inputState = this.input.state();
+    if (inputState) return inputState;
     const error = this.zoneError ?? this.inputError;
     if (error) {
       return html`${stateMessage('error', 'These events could not be shown.', error)}`;
@@ -1551,7 +1522,7 @@ export class SessionTimeline extends LitElement {
       const model = this.derived;
       const who = this.deviceId ? `device ${this.deviceId}` : this.userId ? `user ${this.userId}` : undefined;
       const title = who ? `No events for ${who}` : 'No events to show';
-      const diag = model ? summarizeDiagnostics(model.diagnostics, model.stats) : undefined;
+      const diag = this.input.dropped(model);
       const detail = diag ?? (model && model.sessions.length && who ? `The data holds ${plural(new Set(model.sessions.map((s) => s.deviceId)).size, 'device')}.` : undefined);
       return html`${stateMessage('empty', title, detail)}`;
     }

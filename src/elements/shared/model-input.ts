@@ -1,8 +1,10 @@
-import type { ReactiveElement } from 'lit';
+import type { PropertyValues, ReactiveElement, TemplateResult } from 'lit';
 import { Task } from '@lit/task';
 import { deriveSessions } from '../../core/index.js';
 import { deriveSessionsOffThread } from '../../core/derive-in-worker.js';
 import type { SessionModel, SessionOptions } from '../../core/types.js';
+import { EventsSource } from './events-source.js';
+import { stateMessage, summarizeDiagnostics } from './state-message.js';
 
 /** Events from which on a view derives in a worker by default (`worker-threshold`). */
 export const DEFAULT_WORKER_THRESHOLD = 50_000;
@@ -145,5 +147,78 @@ export function resolveModel(input: ModelInput): ResolvedModel {
     return { model: deriveSessions(events, options) };
   } catch (e) {
     return { error: messageOf(e) };
+  }
+}
+
+/** The inputs of a view that reads data: its own model or events, a `src`, and core options. */
+export interface ViewInputHost extends ReactiveElement {
+  readonly model: SessionModel | undefined;
+  readonly events: unknown;
+  readonly src: string | undefined;
+  readonly workerThreshold: number | undefined;
+  readonly inactivityTimeout?: number | undefined;
+  readonly maxDuration?: number | undefined;
+}
+
+/** Properties whose change means the model must be resolved again. */
+const MODEL_INPUTS: readonly PropertyKey[] = ['events', 'model', 'contextModel', 'inactivityTimeout', 'maxDuration', 'workerThreshold'];
+
+/**
+ * Where a view's model comes from, as a controller: its own `model` or `events`, else what
+ * its `src` holds (loaded with {@link EventsSource}), else the enclosing `<session-data>`'s
+ * model; derived in a worker when large. The view calls {@link ViewInput.changed} and
+ * {@link ViewInput.resolve} from `willUpdate`, and shows {@link ViewInput.state} when set.
+ */
+export class ViewInput {
+  private readonly source: EventsSource;
+  /** What `src` held when the model was last resolved. */
+  private resolvedFrom: unknown;
+  /** True while a worker derives the view's events. */
+  private pending = false;
+
+  constructor(
+    private readonly host: ViewInputHost,
+    private readonly contextModel: () => SessionModel | undefined,
+  ) {
+    this.source = new EventsSource(host, () => host.src);
+  }
+
+  /** Whether this update must resolve the model again (an input changed, or `src` finished loading). */
+  changed(changed: PropertyValues): boolean {
+    return MODEL_INPUTS.some((k) => changed.has(k)) || this.source.loaded !== this.resolvedFrom;
+  }
+
+  /** The model for the view's inputs now (see {@link resolveModel}). */
+  resolve(): ResolvedModel {
+    const h = this.host;
+    this.resolvedFrom = this.source.loaded;
+    const resolved = resolveModel({
+      model: h.model,
+      events: h.events ?? this.source.loaded?.events,
+      contextModel: this.contextModel(),
+      inactivityTimeout: h.inactivityTimeout,
+      maxDuration: h.maxDuration,
+      host: h,
+      workerThreshold: h.workerThreshold,
+    });
+    this.pending = resolved.pending === true;
+    return resolved;
+  }
+
+  /** Whether the data comes from `src` (no `model` or `events` of the view's own). */
+  private get usesSrc(): boolean {
+    const h = this.host;
+    return h.src !== undefined && !h.model && (h.events === undefined || h.events === null);
+  }
+
+  /** The view's state while `src` loads, after it failed, or while a worker derives; `undefined` otherwise. */
+  state(): TemplateResult | undefined {
+    return (this.usesSrc ? this.source.state() : undefined) ?? (this.pending ? stateMessage('loading', 'Deriving sessions…') : undefined);
+  }
+
+  /** What was left out of `model`, in words: dropped items, and `src` lines that are not JSON. */
+  dropped(model: SessionModel | undefined): string | undefined {
+    const parts = [model && summarizeDiagnostics(model.diagnostics, model.stats), this.usesSrc ? this.source.lineErrors : undefined];
+    return parts.filter(Boolean).join('; ') || undefined;
   }
 }

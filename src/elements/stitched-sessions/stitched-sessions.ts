@@ -37,9 +37,8 @@ import { ZoomController } from '../../render/zoom-controller.js';
 import { drawEndGlyph, prepareCanvas, type MarkedEnd } from '../shared/canvas.js';
 import { END_BADGES, STITCHED_END_WORDS, endBadgeText } from '../shared/end-reason.js';
 import { sessionModelContext } from '../shared/session-context.js';
-import { resolveModel } from '../shared/model-input.js';
-import { EventsSource } from '../shared/events-source.js';
-import { stateMessage, summarizeDiagnostics } from '../shared/state-message.js';
+import { ViewInput } from '../shared/model-input.js';
+import { stateMessage } from '../shared/state-message.js';
 import { readTokens, watchColorScheme } from '../shared/theme.js';
 import { timeAxis } from '../shared/time-axis.js';
 import { tooltipBox } from '../shared/tooltip.js';
@@ -215,12 +214,8 @@ export class StitchedSessions extends LitElement {
 
   private derived: SessionModel | undefined;
   private inputError: string | undefined;
-  /** True while a worker derives `events`. */
-  private deriving = false;
-  /** Loads `src`. */
-  private readonly source = new EventsSource(this, () => this.src);
-  /** What `src` held when the model was last derived. */
-  private derivedFrom: unknown;
+  /** Where the model comes from: `model`, `events`, `src` or `<session-data>`. */
+  private readonly input = new ViewInput(this, () => this.contextModel);
   private zoneError: string | undefined;
   /** All rows of the cohort (each built when first drawn), and the same rows in `sort` order. */
   private table: RowTable | undefined;
@@ -275,7 +270,7 @@ export class StitchedSessions extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('timeZone')) this.zoneError = checkTimeZone(this.timeZone);
     let rowsChanged = false;
-    if (changed.has('events') || changed.has('model') || (changed as Map<PropertyKey, unknown>).has('contextModel') || changed.has('inactivityTimeout') || changed.has('maxDuration') || changed.has('workerThreshold') || this.source.loaded !== this.derivedFrom) {
+    if (this.input.changed(changed)) {
       this.deriveModel();
       rowsChanged = true;
     }
@@ -323,25 +318,10 @@ export class StitchedSessions extends LitElement {
 
   // Derivation (willUpdate only) -------------------------------------------------------
 
-  /** Whether the rows come from `src` (no `model` or `events` of its own). */
-  private get usesSrc(): boolean {
-    return this.src !== undefined && !this.model && (this.events === undefined || this.events === null);
-  }
-
   private deriveModel(): void {
-    this.derivedFrom = this.source.loaded;
-    const { model, error, pending } = resolveModel({
-      model: this.model,
-      events: this.events ?? this.source.loaded?.events,
-      contextModel: this.contextModel,
-      inactivityTimeout: this.inactivityTimeout,
-      maxDuration: this.maxDuration,
-      host: this,
-      workerThreshold: this.workerThreshold,
-    });
+    const { model, error } = this.input.resolve();
     this.derived = model;
     this.inputError = error;
-    this.deriving = pending === true;
   }
 
   /**
@@ -937,7 +917,7 @@ export class StitchedSessions extends LitElement {
   /** The header; without `c` (a large cohort's summary is being computed) the counts the rows give, and the rest in words. */
   private renderHeader(c: CohortSummary | undefined, counts: Counts): TemplateResult {
     const model = this.derived;
-    const diag = [model && summarizeDiagnostics(model.diagnostics, model.stats), this.usesSrc ? this.source.lineErrors : undefined].filter(Boolean).join('; ');
+    const diag = this.input.dropped(model);
     const sep = html`<span class="sep" aria-hidden="true"> · </span>`;
     const unit = this.groupBy === 'user' ? ['row', 'rows'] : ['device', 'devices'];
     const n = (v: number, one: string, many = `${one}s`) => html`<span><strong>${formatCount(v)}</strong> ${v === 1 ? one : many}</span>`;
@@ -1137,16 +1117,15 @@ export class StitchedSessions extends LitElement {
 
   override render(): TemplateResult {
     if (this.loading) return stateMessage('loading', 'Loading sessions…');
-    const loadState = this.usesSrc ? this.source.state() : undefined;
-    if (loadState) return loadState;
-    if (this.deriving) return stateMessage('loading', 'Deriving sessions…');
+    const inputState = this.input.state();
+    if (inputState) return inputState;
     const error = this.zoneError ?? this.inputError;
     if (error) return stateMessage('error', 'These events could not be shown.', error);
     const model = this.derived;
     const c = this.cohort;
     const counts = this.counts;
     if (!model || !counts || model.sessions.length === 0) {
-      const diag = model ? summarizeDiagnostics(model.diagnostics, model.stats) : undefined;
+      const diag = this.input.dropped(model);
       return stateMessage('empty', 'No sessions to show', diag);
     }
     if (this.rows.length === 0 || !this.scale) {

@@ -10,7 +10,8 @@ import type { Primitive, Session } from '../types.js';
 import { deriveSessions } from '../index.js';
 import { compareValues, createFilterIndex, formatFilterQuery, parseFilterQuery, type DimensionFilter, type FilterIndex, type FilterScope, type FilterTotals, type NumberRange } from './index.js';
 
-const RUNS = 200;
+// FC_RUNS=20000 npx mocha src/core/filter/facet-properties.test.ts hunts for rarer counterexamples.
+const RUNS = Number((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.FC_RUNS) || 200;
 
 // --- raw events --------------------------------------------------------------------------
 

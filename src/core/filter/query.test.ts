@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import type { Primitive } from '../types.js';
 import { formatFilterQuery, parseFilterQuery, type DimensionFilter, type DimensionInfo, type FilterValue, type NumberRange } from './index.js';
 
-const RUNS = 300;
+// FC_RUNS=20000 npx mocha src/core/filter/query.test.ts hunts for rarer counterexamples.
+const RUNS = Number((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.FC_RUNS) || 300;
 
 function info(name: string, types: DimensionInfo['types'], kind: DimensionInfo['kind'] = 'categorical'): DimensionInfo {
   return { name, label: name, kind, group: 'resource', groupLabel: 'App & device', cardinality: 3, types };

@@ -6,6 +6,7 @@ import type { SessionTimeline } from '../../src/elements/session-timeline/sessio
 import '../../src/elements/session-timeline/session-timeline.js';
 import { END_BADGES } from '../../src/elements/shared/end-reason.js';
 import { ShadowHarness, mountElement } from './shadow-harness.js';
+import { until } from './until.js';
 
 /**
  * What each canvas shows in words: the texts drawn since it was last cleared (the strip and
@@ -55,11 +56,10 @@ export class TimelineHarness extends ShadowHarness<SessionTimeline> {
    */
   override async settle(): Promise<void> {
     await super.settle();
-    for (const end = performance.now() + 20_000; this.text('.state-title') === 'Deriving sessions…'; ) {
-      if (performance.now() > end) throw new Error('the timeline was still deriving sessions after 20 s');
-      await new Promise((r) => setTimeout(r, 20));
+    await until(async () => {
       await super.settle();
-    }
+      return this.text('.state-title') !== 'Deriving sessions…';
+    }, 'the worker deriving sessions', 20_000);
     await this.el.zoom.settled;
     await this.el.zoom.idle;
     await this.el.updateComplete;

@@ -4,6 +4,7 @@ import { WorkerUnavailableError, deriveInWorker, deriveSessionsOffThread } from 
 import { generateEvents } from '../../core/sample-data.js';
 import type { SessionModel } from '../../core/types.js';
 import { failOnConsoleErrors } from '../../../test/harness/console-guard.js';
+import { until } from '../../../test/harness/until.js';
 import { FilterHarness } from '../../../test/harness/session-filter-harness.js';
 import '../stitched-sessions/stitched-sessions.js';
 import './session-data.js';
@@ -12,15 +13,6 @@ import type { SessionData } from './session-data.js';
 /** The model a view draws (its private `derived`). */
 const drawn = (el: HTMLElement): SessionModel | undefined => (el as unknown as { derived: SessionModel | undefined }).derived;
 const status = (data: SessionData): string => (data.shadowRoot!.querySelector('[part="status"]')?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-/** Waits until `ok()` holds (the worker answers in its own time). */
-async function until(ok: () => boolean, what: string, ms = 15_000): Promise<void> {
-  const end = performance.now() + ms;
-  while (!ok()) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** Replaces `Worker` for one test: one that cannot be built (CSP, file://) or that fails to load. */
 function stubWorker(kind: 'throws' | 'fails-to-load'): () => void {

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { failOnConsoleErrors } from '../../../test/harness/console-guard.js';
+import { until } from '../../../test/harness/until.js';
 import { timelineEvents } from '../../../test/fixtures/timeline.js';
 import '../session-timeline/session-timeline.js';
 import '../stitched-sessions/stitched-sessions.js';
@@ -16,15 +17,6 @@ const squash = (s: string | null | undefined): string => (s ?? '').replace(/\s+/
 /** Everything the view shows in words (its shadow root's text). */
 const shown = (el: View): string => squash(el.shadowRoot!.textContent);
 const stateTitle = (el: View): string => squash(el.shadowRoot!.querySelector('.state-title')?.textContent);
-
-/** Waits until `ok()` holds: a load finishes in its own time. */
-async function until(ok: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const end = performance.now() + ms;
-  while (!ok()) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('src on every view', () => {
   const mounted: Element[] = [];

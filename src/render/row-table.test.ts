@@ -3,8 +3,7 @@ import { deriveSessions } from '../core/index.js';
 import { generateEvents } from '../core/sample-data.js';
 import type { EndReason, Session, SessionModel, StitchedSession } from '../core/types.js';
 import { countPerDay, median, summarizeCohort, type CohortSummary } from './cohort-summary.js';
-import type { TimeIndex } from './lod.js';
-import { FATAL_REASONS, MARKED_REASONS, SORT_KEYS, SortedRows, buildRowTable, buildRows, findSelection, rowsExtent, sortOrder, sortRows, toPredicate, type CohortRow, type RowGroup, type RowOptions } from './rows.js';
+import { SORT_KEYS, SortedRows, buildRowTable, buildRows, findSelection, makeRow, rowsExtent, sortOrder, sortRows, toPredicate, type CohortRow, type RowOptions, type RowPart } from './rows.js';
 import type { TimeZone } from './format.js';
 
 // The lazy row table must give what the eager implementation it replaced gave. That
@@ -129,11 +128,6 @@ describe('cohort row table (lazy) against the eager reference', () => {
 
 // Reference: the eager implementation as it was -----------------------------------------
 
-interface Part {
-  readonly stitched: StitchedSession;
-  readonly sessions: Session[];
-}
-
 function referenceBuildRows(model: Pick<SessionModel, 'stitched'>, options: RowOptions = {}): CohortRow[] {
   const keep = toPredicate(options.filter);
   const byUser = options.groupBy === 'user';
@@ -142,7 +136,7 @@ function referenceBuildRows(model: Pick<SessionModel, 'stitched'>, options: RowO
     for (const g of model.stitched) for (const s of g.sessions) if (s.userId !== undefined && !deviceUser.has(s.deviceId)) deviceUser.set(s.deviceId, s.userId);
   }
   // Few allocations per session: this runs over every session of the cohort on first paint.
-  const buckets = new Map<string, Part[]>();
+  const buckets = new Map<string, RowPart[]>();
   const push = (key: string, stitched: StitchedSession, sessions: Session[]): void => {
     const parts = buckets.get(key);
     if (parts) parts.push({ stitched, sessions });
@@ -188,119 +182,6 @@ function referenceBuildRows(model: Pick<SessionModel, 'stitched'>, options: RowO
   return rows;
 }
 
-
-function makeRow(key: string, parts: readonly Part[], byUser: boolean): CohortRow {
-  const groups: RowGroup[] = new Array(parts.length);
-  let groupsSorted = true;
-  let n = 0;
-  for (let p = 0; p < parts.length; p++) {
-    const part = parts[p]!;
-    let end = -Infinity;
-    for (const s of part.sessions) if (s.end > end) end = s.end;
-    const start = part.sessions[0]!.start;
-    groups[p] = { stitched: part.stitched, sessions: part.sessions, start, end };
-    if (p > 0 && start < groups[p - 1]!.start) groupsSorted = false;
-    n += part.sessions.length;
-  }
-  // Devices of one user may overlap in time: sort by start (stable on input order).
-  if (!groupsSorted) groups.sort((a, b) => a.start - b.start);
-  // Sessions by start, each with its group (stable: ties keep group order).
-  let sessions: Session[] = new Array(n);
-  let groupOf = new Int32Array(n);
-  let sorted = true;
-  let k = 0;
-  for (let gi = 0; gi < groups.length; gi++) {
-    for (const s of groups[gi]!.sessions) {
-      if (k > 0 && s.start < sessions[k - 1]!.start) sorted = false;
-      sessions[k] = s;
-      groupOf[k++] = gi;
-    }
-  }
-  if (!sorted) {
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => sessions[a]!.start - sessions[b]!.start || a - b);
-    const ss = sessions;
-    const go = groupOf;
-    sessions = order.map((i) => ss[i]!);
-    groupOf = Int32Array.from(order, (i) => go[i]!);
-  }
-  // One pass over the sessions: the time index (as buildTimeIndex builds it) and the totals.
-  const ts = new Float64Array(n);
-  const endArr = new Float64Array(n);
-  const flagPrefix = new Int32Array(n + 1);
-  let maxDuration = 0;
-  let foregroundMs = 0;
-  let backgroundMs = 0;
-  let fatal = 0;
-  let last = -Infinity;
-  const reasonCounts = new Map<EndReason, number>();
-  const deviceIds: string[] = [];
-  let prevDevice: string | undefined;
-  let lastSession = sessions[0]!;
-  let flagged = 0;
-  for (let i = 0; i < n; i++) {
-    const s = sessions[i]!;
-    const t = s.start;
-    const d = Math.max(0, s.duration || 0);
-    ts[i] = t;
-    endArr[i] = t + d;
-    if (d > maxDuration) maxDuration = d;
-    const reason = s.endReason;
-    if (MARKED_REASONS.has(reason)) flagged++;
-    flagPrefix[i + 1] = flagged;
-    if (s.state === 'foreground') foregroundMs += s.duration;
-    else backgroundMs += s.duration;
-    if (FATAL_REASONS.has(reason)) fatal++;
-    reasonCounts.set(reason, (reasonCounts.get(reason) ?? 0) + 1);
-    if (s.deviceId !== prevDevice) {
-      prevDevice = s.deviceId;
-      if (!deviceIds.includes(prevDevice)) deviceIds.push(prevDevice);
-    }
-    if (s.end >= last) {
-      last = s.end;
-      lastSession = s;
-    }
-  }
-  const index: TimeIndex = { ts, end: endArr, maxDuration, flagPrefix };
-  // Counted in order of first appearance, as property order would have it.
-  const endReasons: Partial<Record<EndReason, number>> = {};
-  for (const [reason, count] of reasonCounts) endReasons[reason] = count;
-  let userId: string | undefined;
-  if (byUser) for (const s of sessions) if (s.userId === key) { userId = key; break; }
-  if (userId === undefined) {
-    for (let i = sessions.length - 1; i >= 0; i--) {
-      if (sessions[i]!.userId) {
-        userId = sessions[i]!.userId;
-        break;
-      }
-    }
-  }
-  const groupStarts = new Float64Array(groups.length);
-  let maxGroupDuration = 0;
-  for (let gi = 0; gi < groups.length; gi++) {
-    const g = groups[gi]!;
-    groupStarts[gi] = g.start;
-    if (g.end - g.start > maxGroupDuration) maxGroupDuration = g.end - g.start;
-  }
-  return {
-    ...index,
-    key,
-    deviceId: lastSession.deviceId,
-    deviceIds,
-    userId,
-    sessions,
-    groupOf,
-    groups,
-    groupStarts,
-    maxGroupDuration,
-    first: sessions[0]!.start,
-    last,
-    foregroundMs,
-    backgroundMs,
-    fatal,
-    endReasons,
-    dimensions: lastSession.dimensions,
-  };
-}
 
 function referenceSummarize(rows: readonly CohortRow[], timeZone: TimeZone): CohortSummary {
   const devices = new Set<string>();

@@ -250,7 +250,7 @@ export class RowTable {
     if (!this.rowParts) this.indexParts();
     const from = this.rowPartStart![i] as number;
     const to = this.rowPartStart![i + 1] as number;
-    const parts: Part[] = new Array(to - from);
+    const parts: RowPart[] = new Array(to - from);
     for (let q = from; q < to; q++) {
       const p = this.rowParts![q] as number;
       parts[q - from] = { stitched: this.stitchedOf(p), sessions: this.sessionsOf(p).slice() };
@@ -492,12 +492,14 @@ function splitTable(stitched: readonly StitchedSession[], byUser: boolean, keep:
   return t.done(stitched, byUser, kept);
 }
 
-interface Part {
+/** One stitched session of a row, with the sessions of it the row keeps. */
+export interface RowPart {
   readonly stitched: StitchedSession;
   readonly sessions: Session[];
 }
 
-function makeRow(key: string, parts: readonly Part[], byUser: boolean): CohortRow {
+/** A row's full data from its parts (exported for the eager reference in row-table.test.ts). */
+export function makeRow(key: string, parts: readonly RowPart[], byUser: boolean): CohortRow {
   const groups: RowGroup[] = new Array(parts.length);
   let groupsSorted = true;
   let n = 0;

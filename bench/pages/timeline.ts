@@ -140,5 +140,38 @@ async function visZoom(steps: number, budgetMs: number) {
   return { ...stats, zoomedIn: (w0.end.getTime() - w0.start.getTime()) / narrowest };
 }
 
-Object.assign(globalThis, { bench: { prepare, oursFirstPaint, oursZoom, visFirstPaint, visZoom } });
+/**
+ * Setting `.events` with derivation in the page (`workerThreshold = Infinity`) or in a worker
+ * (`0`): the time until the data is drawn, and the longest main-thread task meanwhile (a
+ * PerformanceObserver on `longtask`; tasks under 50 ms are not reported, so 0 means none).
+ */
+async function oursToData(where: 'page' | 'worker') {
+  const el = await freshTimeline();
+  const tasks: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) tasks.push(e.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  // Frames keep coming while the worker derives: count the ones the page got.
+  let frames = 0;
+  let counting = true;
+  const tick = () => {
+    frames++;
+    if (counting) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  const t0 = performance.now();
+  el.workerThreshold = where === 'page' ? Infinity : 0;
+  el.events = events;
+  while (!el.visibleRange || !el.shadowRoot?.querySelector('.plot canvas')) await new Promise((r) => setTimeout(r, 5));
+  await twoFrames();
+  const ms = performance.now() - t0;
+  counting = false;
+  await new Promise((r) => setTimeout(r, 100)); // the observer reports after the task ends
+  observer.disconnect();
+  ours = el;
+  return { ms, longestTask: Math.max(0, ...tasks), longTasks: tasks.length, blockedMs: tasks.reduce((a, b) => a + b, 0), frames };
+}
+
+Object.assign(globalThis, { bench: { prepare, oursFirstPaint, oursZoom, oursToData, visFirstPaint, visZoom } });
 document.title = 'ready';

@@ -1,10 +1,9 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
-import { deriveSessions } from '../../core/index.js';
 import type { SessionModel } from '../../core/types.js';
 import { plural } from '../../render/format.js';
-import { WorkerDerivation, sessionOptions, workerWanted } from '../shared/model-input.js';
+import { resolveModel } from '../shared/model-input.js';
 import { sessionModelContext } from '../shared/session-context.js';
 import { EventsSource, type LoadedEvents } from '../shared/events-source.js';
 
@@ -48,9 +47,6 @@ export class SessionData extends LitElement {
 
   private readonly provider = new ContextProvider(this, { context: sessionModelContext });
 
-  /** Derives many events in a worker; a new run drops the one in flight. */
-  private readonly derivation = new WorkerDerivation(this, () => this.requestUpdate());
-
   /** Fetches and parses `src`; a run for a new `src` aborts the one in flight. */
   private readonly source = new EventsSource(this, () => this.src);
 
@@ -92,33 +88,15 @@ export class SessionData extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     const loaded = this.source.loaded;
-    const inputs = changed.has('events') || changed.has('inactivityTimeout') || changed.has('maxDuration') || changed.has('workerThreshold') || loaded !== this.derivedFrom;
-    // The worker finished (or failed): the same inputs now resolve to its model.
-    if (inputs || (this.deriving !== undefined && !this.derivation.pending)) {
+    // `events` is also marked changed when a worker finishes: then its model resolves.
+    if (changed.has('events') || changed.has('inactivityTimeout') || changed.has('maxDuration') || changed.has('workerThreshold') || loaded !== this.derivedFrom) {
       this.derivedFrom = loaded;
-      this.deriveModel(this.events ?? loaded?.events);
-      this.provider.setValue(this.derived);
-    }
-  }
-
-  private deriveModel(events: unknown): void {
-    this.derived = undefined;
-    this.deriveError = undefined;
-    this.deriving = undefined;
-    const options = sessionOptions(this.inactivityTimeout, this.maxDuration);
-    if (workerWanted(events, this.workerThreshold)) {
-      const r = this.derivation.resolve(events, options);
+      const events = this.events ?? loaded?.events;
+      const r = resolveModel({ model: undefined, events, inactivityTimeout: this.inactivityTimeout, maxDuration: this.maxDuration, host: this, workerThreshold: this.workerThreshold });
       this.derived = r.model;
       this.deriveError = r.error;
-      if (r.pending) this.deriving = events.length;
-      return;
-    }
-    this.derivation.cancel();
-    if (events === undefined || events === null) return;
-    try {
-      this.derived = deriveSessions(events, options);
-    } catch (e) {
-      this.deriveError = e instanceof Error ? e.message : String(e);
+      this.deriving = r.pending && Array.isArray(events) ? events.length : undefined;
+      this.provider.setValue(this.derived);
     }
   }
 

@@ -59,7 +59,7 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
  * events or options aborts the run in flight (the `@lit/task` abort signal terminates its
  * worker), and a run that was superseded never reaches the element.
  */
-export class WorkerDerivation {
+class WorkerDerivation {
   private readonly task: Task<readonly [readonly unknown[], SessionOptions], SessionModel>;
   /** What the current run derives: the events array and the options, compared by value. */
   private key: { readonly events: readonly unknown[]; readonly options: string } | undefined;

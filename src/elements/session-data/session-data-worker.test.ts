@@ -6,6 +6,7 @@ import type { SessionModel } from '../../core/types.js';
 import { failOnConsoleErrors } from '../../../test/harness/console-guard.js';
 import { until } from '../../../test/harness/until.js';
 import { FilterHarness } from '../../../test/harness/session-filter-harness.js';
+import { mountElement } from '../../../test/harness/shadow-harness.js';
 import '../stitched-sessions/stitched-sessions.js';
 import './session-data.js';
 import type { SessionData } from './session-data.js';
@@ -46,6 +47,13 @@ describe('deriving in a worker', () => {
   });
   failOnConsoleErrors();
 
+  /** Adds `<tag>`, set up by `setup` before it connects; removed after the test. */
+  function mount<K extends 'session-data' | 'stitched-sessions'>(tag: K, setup: (el: HTMLElementTagNameMap[K]) => void): HTMLElementTagNameMap[K] {
+    const el = mountElement<HTMLElementTagNameMap[K]>(tag, setup, '900px');
+    mounted.push(el);
+    return el;
+  }
+
   it('gives the model deriveSessions gives in the page, diagnostics and shared sessions included', async () => {
     const options = { inactivityTimeoutMs: 900_000 };
     const model = await deriveInWorker(events, options);
@@ -81,14 +89,12 @@ describe('deriving in a worker', () => {
   });
 
   it('<session-data> says it is deriving, then shows the data', async () => {
-    const data = document.createElement('session-data');
     const rows = document.createElement('stitched-sessions');
-    rows.style.width = '900px';
-    data.append(rows);
-    data.workerThreshold = 0;
-    data.events = small;
-    document.body.append(data);
-    mounted.push(data);
+    const data = mount('session-data', (d) => {
+      d.append(rows);
+      d.workerThreshold = 0;
+      d.events = small;
+    });
     await data.updateComplete;
     expect(status(data)).to.equal('Deriving sessions from 3,000 events…');
     expect(data.model).to.equal(undefined);
@@ -102,11 +108,10 @@ describe('deriving in a worker', () => {
   });
 
   it('<session-data> drops the result of events replaced while a worker derived them', async () => {
-    const data = document.createElement('session-data');
-    data.workerThreshold = 0;
-    data.events = events;
-    document.body.append(data);
-    mounted.push(data);
+    const data = mount('session-data', (d) => {
+      d.workerThreshold = 0;
+      d.events = events;
+    });
     await data.updateComplete;
     expect(status(data)).to.match(/^Deriving sessions from 30,\d{3} events…$/);
     data.events = small;
@@ -121,10 +126,7 @@ describe('deriving in a worker', () => {
   });
 
   it('<session-data> below its threshold derives in the page, at once', async () => {
-    const data = document.createElement('session-data');
-    data.events = small;
-    document.body.append(data);
-    mounted.push(data);
+    const data = mount('session-data', (d) => (d.events = small));
     await data.updateComplete;
     expect(data.model).to.deep.equal(deriveSessions(small));
     expect(status(data)).to.equal('');
@@ -132,11 +134,10 @@ describe('deriving in a worker', () => {
 
   it('<session-data> still shows the data when no worker can start', async () => {
     restore = stubWorker('fails-to-load');
-    const data = document.createElement('session-data');
-    data.setAttribute('worker-threshold', '0');
-    data.events = small;
-    document.body.append(data);
-    mounted.push(data);
+    const data = mount('session-data', (d) => {
+      d.setAttribute('worker-threshold', '0');
+      d.events = small;
+    });
     await until(() => data.model !== undefined, 'the model');
     expect(data.model).to.deep.equal(deriveSessions(small));
   });
@@ -160,11 +161,10 @@ describe('deriving in a worker', () => {
   });
 
   it('<stitched-sessions events> says it is deriving, then draws what deriveSessions gives', async () => {
-    const el = document.createElement('stitched-sessions');
-    el.workerThreshold = 0;
-    el.events = small;
-    document.body.append(el);
-    mounted.push(el);
+    const el = mount('stitched-sessions', (e) => {
+      e.workerThreshold = 0;
+      e.events = small;
+    });
     await el.updateComplete;
     const title = () => el.shadowRoot!.querySelector('.state-title')?.textContent?.trim();
     expect(title()).to.equal('Deriving sessions…');

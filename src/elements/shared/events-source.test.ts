@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { failOnConsoleErrors } from '../../../test/harness/console-guard.js';
+import { mountElement } from '../../../test/harness/shadow-harness.js';
 import { until } from '../../../test/harness/until.js';
 import { timelineEvents } from '../../../test/fixtures/timeline.js';
 import '../session-timeline/session-timeline.js';
@@ -26,10 +27,7 @@ describe('src on every view', () => {
   failOnConsoleErrors();
 
   function mount<T extends (typeof TAGS)[number]>(tag: T, setup: (el: HTMLElementTagNameMap[T]) => void): HTMLElementTagNameMap[T] {
-    const el = document.createElement(tag);
-    el.style.width = '900px';
-    setup(el);
-    document.body.append(el);
+    const el = mountElement<HTMLElementTagNameMap[T]>(tag, setup, '900px');
     mounted.push(el);
     return el;
   }

@@ -7,7 +7,7 @@ import { EventsSource } from './events-source.js';
 import { stateMessage, summarizeDiagnostics } from './state-message.js';
 
 /** Events from which on a view derives in a worker by default (`worker-threshold`). */
-export const DEFAULT_WORKER_THRESHOLD = 50_000;
+const DEFAULT_WORKER_THRESHOLD = 50_000;
 
 /** What a view was given: its own model or events, the shared one, and core options. */
 export interface ModelInput {
@@ -35,7 +35,7 @@ export type ResolvedModel =
 const given = (ms: number | undefined): ms is number => ms !== undefined && !Number.isNaN(ms);
 
 /** The core options a view's `inactivity-timeout` and `max-duration` give. */
-export function sessionOptions(inactivityTimeout: number | undefined, maxDuration: number | undefined): SessionOptions {
+function sessionOptions(inactivityTimeout: number | undefined, maxDuration: number | undefined): SessionOptions {
   return {
     ...(given(inactivityTimeout) ? { inactivityTimeoutMs: inactivityTimeout } : {}),
     ...(given(maxDuration) ? { maxDurationMs: maxDuration } : {}),
@@ -47,7 +47,7 @@ export function sessionOptions(inactivityTimeout: number | undefined, maxDuratio
  * `Infinity` never; a missing, negative or NaN threshold is the default) in a page that has
  * `Worker`.
  */
-export function workerWanted(events: unknown, threshold: number | undefined): events is readonly unknown[] {
+function workerWanted(events: unknown, threshold: number | undefined): events is readonly unknown[] {
   const t = threshold === undefined || Number.isNaN(threshold) || threshold < 0 ? DEFAULT_WORKER_THRESHOLD : threshold;
   return Array.isArray(events) && t !== Infinity && events.length >= t && typeof Worker === 'function';
 }

@@ -1,0 +1,242 @@
+/**
+ * How `<session-timeline>` draws its lanes: each lane's events in view binned by pixel column
+ * (level of detail), then drawn as marks (points stamped into a {@link PixelLayer}, spans as
+ * batched rectangles) with their counts.
+ *
+ * @packageDocumentation
+ */
+import { httpStatus, severityOf, type LaneId, type LaneIndex, type PlacedLane } from '../../render/lanes.js';
+import { lowerBound, upperBound, type Bin, type Projection } from '../../render/lod.js';
+import { drawEndGlyph } from '../shared/canvas.js';
+import { Rects, type MakeMark, type PixelLayer, type SpriteKind } from '../shared/pixel-layer.js';
+import { LANE_HEIGHT } from './session-timeline.styles.js';
+
+/** The theme tokens the canvases read (`--_<token>` on the host). */
+export const COLOR_TOKENS = [
+  'background', 'text', 'muted', 'border', 'gap', 'match',
+  'color-lifecycle', 'color-view', 'color-tap', 'color-network', 'color-network-failed', 'color-log', 'color-log-warning',
+  'color-log-error', 'color-breadcrumb', 'color-span', 'color-crash', 'color-hang', 'color-custom',
+  'accent', 'session-foreground', 'session-background', 'end-crash', 'end-warning', 'end-neutral',
+] as const;
+export type Colors = Record<(typeof COLOR_TOKENS)[number], string>;
+
+export const LANE_COLOR: Readonly<Record<LaneId, (typeof COLOR_TOKENS)[number]>> = {
+  lifecycle: 'color-lifecycle',
+  views: 'color-view',
+  taps: 'color-tap',
+  network: 'color-network',
+  logs: 'color-log',
+  breadcrumbs: 'color-breadcrumb',
+  spans: 'color-span',
+  crashes: 'color-crash',
+  custom: 'color-custom',
+};
+
+/**
+ * Bins a lane's items in view into columns `binPx` wide, as `binByColumn` does (same bins),
+ * with the columns' start times looked up in `colT` (`colT[c]` = time at x `c * binPx`,
+ * computed once per frame for every lane) instead of inverting the scale per column.
+ */
+export function binLane(index: LaneIndex, p: Projection, colT: Float64Array, xMax: number, binPx: number): Bin[] {
+  const { ts, end, flagPrefix } = index;
+  const bins: Bin[] = [];
+  const xMin = 0;
+  let i = lowerBound(ts, colT[0]! - index.maxDuration);
+  const stop = upperBound(ts, p.t(xMax));
+  const cols = colT.length;
+  while (i < stop) {
+    const t0 = ts[i]!;
+    const x0 = p.x(t0);
+    const col = Math.floor(x0 / binPx);
+    const next = col + 1 >= 0 && col + 1 < cols ? colT[col + 1]! : p.t((col + 1) * binPx);
+    let j = lowerBound(ts, next, i + 1, stop);
+    if (j <= i) j = i + 1;
+    const last = j - 1;
+    const e0 = end[i]!;
+    const e1 = end[last]!;
+    let x1 = x0;
+    if (e0 !== t0) x1 = Math.max(x1, p.x(e0));
+    if (e1 !== t0) x1 = Math.max(x1, last === i ? x1 : p.x(e1));
+    if (x1 >= xMin) bins.push({ first: i, count: j - i, x0, x1, flagged: flagPrefix[j]! - flagPrefix[i]! });
+    i = j;
+  }
+  return bins;
+}
+
+function pathCircle(p: Path2D, x: number, y: number, r: number): void {
+  p.moveTo(x + r, y);
+  p.arc(x, y, r, 0, Math.PI * 2);
+}
+
+function pathDiamond(p: Path2D, x: number, y: number, r: number): void {
+  p.moveTo(x, y - r);
+  p.lineTo(x + r, y);
+  p.lineTo(x, y + r);
+  p.lineTo(x - r, y);
+  p.closePath();
+}
+
+function pathTriangle(p: Path2D, x: number, y: number, r: number, up: boolean): void {
+  const d = up ? -1 : 1;
+  p.moveTo(x, y + d * r);
+  p.lineTo(x + r, y - d * r * 0.8);
+  p.lineTo(x - r, y - d * r * 0.8);
+  p.closePath();
+}
+
+/**
+ * Draws a lane's marks: point marks and notches are stamped into `stamps` (put on the canvas
+ * later, at once); what draws on the canvas itself (span rectangles and labels, crash glyphs)
+ * goes to `later` when given, else is drawn now; counts go to `texts`.
+ */
+export function drawLane(ctx: CanvasRenderingContext2D, lane: PlacedLane, index: LaneIndex, bins: readonly Bin[], c: Colors, width: number, stamps: PixelLayer, texts: LaneText[], later?: (() => void)[]): void {
+  const mid = lane.y + LANE_HEIGHT / 2;
+  const id = lane.spec.id;
+  const base = c[LANE_COLOR[id]];
+  const events = index.events;
+
+  if (lane.spec.kind === 'span') {
+    const top = lane.y + 6;
+    const height = LANE_HEIGHT - 12;
+    const failedColor = id === 'network' ? c['color-network-failed'] : c['color-crash'];
+    const rects = new Rects(stamps.dpr);
+    const labels: { text: string; x: number; room: number }[] = [];
+    let notch: SpriteKind | undefined;
+    for (let b = 0; b < bins.length; b++) {
+      const bin = bins[b]!;
+      const x0 = Math.max(-2, bin.x0);
+      const x1 = Math.min(width + 2, Math.max(bin.x1, bin.x0 + 2));
+      const failed = bin.flagged > 0;
+      const color = failed ? failedColor : base;
+      // Leave a hairline between consecutive spans so neighbours stay distinct.
+      rects.add(color, bin.count > 1 ? 0.65 : 0.9, x0, top, Math.max(1.5, x1 - x0 - (x1 - x0 > 4 ? 1 : 0)), height);
+      // Shape, not only colour: a notch above a failed call.
+      if (failed) stamps.add(notch ??= stamps.kind(`f|${color}`, 'notch', notchAt), 3.5, bin.x0, lane.y + 3.5);
+      const next = bins[b + 1];
+      const room = Math.min(x1, next ? next.x0 : width) - Math.max(0, x0);
+      if (bin.count === 1 && room > 36) {
+        const e = events[bin.first]!;
+        const status = httpStatus(e);
+        labels.push({ text: id === 'network' && status !== undefined && status >= 400 ? `${status} ${e.name ?? ''}` : (e.name ?? e.type), x: Math.max(0, x0), room });
+      }
+    }
+    const draw = (): void => {
+      rects.flush(ctx);
+      if (labels.length) {
+        ctx.fillStyle = c.background;
+        for (const l of labels) {
+          ctx.save();
+          ctx.beginPath();
+          ctx.rect(l.x + 3, lane.y, l.room - 6, LANE_HEIGHT);
+          ctx.clip();
+          ctx.fillText(l.text, l.x + 4, mid);
+          ctx.restore();
+        }
+      }
+    };
+    if (later) later.push(draw);
+    else draw();
+    return;
+  }
+  const hangs = new Rects(stamps.dpr);
+
+  const counts: { text: string; x: number }[] = [];
+  // The lane's kinds of mark (their sprites are made on first use).
+  const kind: LaneKinds = {
+    circle: stamps.kind(`f|${base}`, 'circle', circleAt),
+    square: stamps.kind(`f|${base}`, 'square', squareAt),
+    launch: stamps.kind(`f|${base}`, 'up', upAt),
+    foreground: stamps.kind(`s|${base}|1.5`, 'up', upAt),
+    background: stamps.kind(`s|${base}|1.5`, 'down', downAt),
+    crumb: stamps.kind(`s|${base}|1.5`, 'diamond', diamondAt),
+    error: stamps.kind(`f|${c['color-log-error']}`, 'diamond', diamondAt),
+    warning: stamps.kind(`f|${c['color-log-warning']}`, 'up', upAt),
+  };
+  for (let b = 0; b < bins.length; b++) {
+    const bin = bins[b]!;
+    const e = events[bin.first]!;
+    const x = bin.x0;
+    const r = Math.min(6, 3 + Math.log2(bin.count) * 0.8);
+    switch (id) {
+      case 'lifecycle':
+        stampLifecycle(stamps, kind, e.type, x, mid, r + 1);
+        break;
+      case 'logs': {
+        const sev = bin.flagged > 0 ? 'error' : severityOf(e);
+        if (sev === 'error') stamps.add(kind.error, r + 1.5, x, mid);
+        else if (sev === 'warning') stamps.add(kind.warning, r + 1, x, mid);
+        else stamps.add(kind.circle, r - 0.5, x, mid);
+        break;
+      }
+      case 'breadcrumbs':
+        stamps.add(kind.crumb, r, x, mid);
+        break;
+      case 'crashes':
+        // Few: drawn one by one, with the shared glyphs.
+        if (e.type === 'hang') {
+          hangs.add(c['color-hang'], 1, x, mid + 3, Math.max(2, bin.x1 - x), 5);
+          hangs.add(c['color-hang'], 1, x - 1, mid - 6, 3, 9);
+        } else {
+          ctx.fillStyle = ctx.strokeStyle = c['color-crash'];
+          drawEndGlyph(ctx, e.type === 'anr' ? 'anr' : e.type === 'oom' ? 'oom' : 'crash', x, mid);
+        }
+        break;
+      case 'custom':
+        stamps.add(kind.square, r, x, mid);
+        break;
+      default:
+        stamps.add(kind.circle, r, x, mid);
+    }
+    // The count of a binned mark, where there is room for it.
+    if (bin.count > 1) {
+      const next = bins[b + 1];
+      const text = bin.count > 999 ? `${Math.round(bin.count / 1000)}k` : String(bin.count);
+      if (!next || next.x0 - x > text.length * 6 + 10) counts.push({ text, x: x + r + 2 });
+    }
+  }
+  hangs.flush(ctx);
+  // Drawn after the marks (which are drawn at once for every lane).
+  for (const t of counts) texts.push({ text: t.text, x: t.x, y: lane.y + 7 });
+}
+
+/** A count drawn next to a binned mark. */
+export interface LaneText {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+}
+
+type LaneKinds = Readonly<Record<'circle' | 'square' | 'launch' | 'foreground' | 'background' | 'crumb' | 'error' | 'warning', SpriteKind>>;
+
+function stampLifecycle(stamps: PixelLayer, kind: LaneKinds, type: string, x: number, y: number, r: number): void {
+  switch (type) {
+    case 'app.launch':
+      stamps.add(kind.launch, r + 1, x, y);
+      break;
+    case 'app.foreground':
+      stamps.add(kind.foreground, r, x, y);
+      break;
+    case 'app.background':
+      stamps.add(kind.background, r, x, y);
+      break;
+    case 'app.terminate':
+    case 'session.end':
+      stamps.add(kind.square, r, x, y);
+      break;
+    default:
+      stamps.add(kind.circle, 2, x, y);
+  }
+}
+
+const circleAt: MakeMark = (p, r) => pathCircle(p, 0, 0, r);
+const diamondAt: MakeMark = (p, r) => pathDiamond(p, 0, 0, r);
+const upAt: MakeMark = (p, r) => pathTriangle(p, 0, 0, r, true);
+const downAt: MakeMark = (p, r) => pathTriangle(p, 0, 0, r, false);
+const squareAt: MakeMark = (p, r) => p.rect(-r + 1, -r + 1, 2 * r - 2, 2 * r - 2);
+/** The notch above a failed call: 7 px wide, 5 px tall, pointing down. */
+const notchAt: MakeMark = (p) => {
+  p.moveTo(-3.5, -2.5);
+  p.lineTo(3.5, -2.5);
+  p.lineTo(0, 2.5);
+  p.closePath();
+};

@@ -1,0 +1,336 @@
+/**
+ * Point marks composited in script: sprites of each mark made once per style, shape and
+ * radius, stamped into one pixel buffer the size of a canvas and put on it at once, plus
+ * rectangles batched by colour. A frame of thousands of marks then costs the canvas one
+ * image copy instead of thousands of anti-aliased paths.
+ *
+ * @packageDocumentation
+ */
+
+/** Adds a mark's outline, centred at (0, 0) with radius `r`, to a path. */
+export type MakeMark = (p: Path2D, r: number) => void;
+
+/**
+ * Marks stamped from pre-rendered sprites into a pixel buffer, composited in script, then
+ * drawn in one `drawImage`: the canvas then rasterises one image instead of thousands of
+ * anti-aliased paths or small images on every frame (that rasterisation, not the script,
+ * was most of a zoom frame). Sprites are made once per style, shape and radius (quantised
+ * to a quarter pixel) and placed at whole device pixels.
+ */
+export class SpriteCache {
+  private readonly kinds = new Map<string, SpriteKind>();
+  private dpr = 1;
+
+  /** Forgets every sprite (colours or device pixel ratio changed). */
+  reset(dpr: number): void {
+    this.kinds.clear();
+    this.dpr = dpr;
+  }
+
+  get ratio(): number {
+    return this.dpr;
+  }
+
+  /** A kind of mark: `shape` in `style` (`f|colour` fills, `s|colour|width` strokes). */
+  kind(style: string, shape: string, make: MakeMark): SpriteKind {
+    const key = `${style}|${shape}`;
+    let kind = this.kinds.get(key);
+    if (!kind) {
+      // Colours are part of the key: themes come and go, keep the cache small.
+      if (this.kinds.size >= 256) this.kinds.clear();
+      this.kinds.set(key, (kind = { style, make, sprites: [] }));
+    }
+    return kind;
+  }
+
+  /** The sprite of a kind at radius `r` (a multiple of 0.25). */
+  get(kind: SpriteKind, r: number): Sprite | null {
+    const q = Math.round(r * 4);
+    const cached = kind.sprites[q];
+    if (cached !== undefined) return cached;
+    const sprite = this.make(kind.style, kind.make, q / 4);
+    kind.sprites[q] = sprite;
+    return sprite;
+  }
+
+  private make(style: string, make: MakeMark, r: number): Sprite | null {
+    let sprite: Sprite | null;
+    const dpr = this.dpr;
+    const half = Math.ceil((r + 2.5) * dpr);
+    const size = 2 * half;
+    const tile = Object.assign(document.createElement('canvas'), { width: size, height: size });
+    const c = tile.getContext('2d', { willReadFrequently: true });
+    sprite = null;
+    if (c) {
+      c.setTransform(dpr, 0, 0, dpr, half, half);
+      const p = new Path2D();
+      make(p, r);
+      const [mode, color, lw] = style.split('|') as [string, string, string | undefined];
+      if (mode === 'f') {
+        c.fillStyle = color;
+        c.fill(p);
+      } else {
+        c.lineWidth = lw ? Number(lw) : 1;
+        c.strokeStyle = color;
+        c.stroke(p);
+      }
+      const data = c.getImageData(0, 0, size, size).data;
+      const at: number[] = [];
+      const row: number[] = [];
+      for (let p = 0; p < size * size; p++) {
+        if (data[p * 4 + 3]) {
+          at.push(p);
+          row.push(Math.floor(p / size));
+        }
+      }
+      sprite = { size, data, words: new Uint32Array(data.buffer, data.byteOffset, size * size), visible: { at: Int32Array.from(at), row: Int32Array.from(row) } };
+    }
+    return sprite;
+  }
+}
+
+/** A shape in a style, with its sprites by radius (index: radius x 4). */
+export interface SpriteKind {
+  readonly style: string;
+  readonly make: MakeMark;
+  readonly sprites: (Sprite | null | undefined)[];
+}
+
+/**
+ * Rectangles by colour and opacity, drawn one `fillRect` each at whole device pixels: a
+ * rectangle fill is the cheapest thing to rasterise (a path of a thousand rectangles is not).
+ */
+export class Rects {
+  private readonly groups = new Map<string, number[]>();
+  constructor(private readonly dpr: number) {}
+
+  add(color: string, alpha: number, x: number, y: number, w: number, h: number): void {
+    const key = `${alpha}|${color}`;
+    let g = this.groups.get(key);
+    if (!g) this.groups.set(key, (g = []));
+    const d = this.dpr;
+    const x0 = Math.round(x * d) / d;
+    const x1 = Math.max(x0 + 1 / d, Math.round((x + w) * d) / d);
+    // Abutting (or overlapping) the previous one of its group: one rectangle, the same pixels.
+    const n = g.length;
+    if (n && g[n - 3] === y && g[n - 1] === h && x0 <= g[n - 4]! + g[n - 2]! && x0 >= g[n - 4]!) {
+      g[n - 2] = Math.max(g[n - 2]!, x1 - g[n - 4]!);
+      return;
+    }
+    g.push(x0, y, x1 - x0, h);
+  }
+
+  flush(ctx: CanvasRenderingContext2D): void {
+    for (const [key, g] of this.groups) {
+      const bar = key.indexOf('|');
+      ctx.globalAlpha = Number(key.slice(0, bar));
+      ctx.fillStyle = key.slice(bar + 1);
+      for (let i = 0; i < g.length; i += 4) ctx.fillRect(g[i]!, g[i + 1]!, g[i + 2]!, g[i + 3]!);
+    }
+    ctx.globalAlpha = 1;
+    this.groups.clear();
+  }
+}
+
+let PARSER: CanvasRenderingContext2D | null | undefined;
+
+/** `[r, g, b]` of any CSS colour a canvas accepts (it normalises `fillStyle` to `#rrggbb` or `rgba(…)`). */
+export function parseColor(color: string): [number, number, number] {
+  const ctx = (PARSER ??= document.createElement('canvas').getContext('2d'));
+  if (!ctx) return [128, 128, 128];
+  ctx.fillStyle = '#000';
+  ctx.fillStyle = color;
+  const v = String(ctx.fillStyle);
+  if (v.startsWith('#')) return [parseInt(v.slice(1, 3), 16), parseInt(v.slice(3, 5), 16), parseInt(v.slice(5, 7), 16)];
+  const m = v.match(/[\d.]+/g) ?? ['0', '0', '0'];
+  return [Number(m[0]), Number(m[1]), Number(m[2])];
+}
+
+/** A sprite's pixels: `size` x `size`, RGBA (not premultiplied). */
+export interface Sprite {
+  readonly size: number;
+  readonly data: Uint8ClampedArray;
+  /** The same pixels, one 32-bit word each (for copying). */
+  readonly words: Uint32Array;
+  /** The pixels that are not transparent: their index in the sprite, and their row. */
+  readonly visible: { readonly at: Int32Array; readonly row: Int32Array };
+}
+
+/**
+ * The lanes' gap bands and point marks for one frame: composited into a buffer the size of
+ * the canvas, put on it at once by {@link put} (a copy: nothing left to rasterise).
+ */
+export class PixelLayer {
+  private image: ImageData | undefined;
+  private words: Uint32Array | undefined;
+  private cov = new Float32Array(0);
+  private row = new Uint32Array(0);
+  private readonly rgbs = new Map<string, [number, number, number]>();
+  private width = 0;
+  private height = 0;
+  dpr = 1;
+  constructor(readonly cache: SpriteCache) {}
+
+  /** Starts a frame of `width` x `height` CSS px. */
+  begin(width: number, height: number): void {
+    this.dpr = this.cache.ratio;
+    const w = Math.max(1, Math.round(width * this.dpr));
+    const h = Math.max(1, Math.round(height * this.dpr));
+    if (!this.image || this.width !== w || this.height !== h) {
+      this.image = new ImageData(w, h);
+      this.words = new Uint32Array(this.image.data.buffer, this.image.data.byteOffset, w * h);
+      this.cov = new Float32Array(w);
+      this.row = new Uint32Array(w);
+      this.width = w;
+      this.height = h;
+    }
+  }
+
+  /** Fills the buffer with bands (`x0`, `x1` in CSS px) by their coverage of each pixel column, over transparency. */
+  background(bands: readonly { readonly x0: number; readonly x1: number }[], color: string): void {
+    const words = this.words!;
+    if (!bands.length) {
+      words.fill(0);
+      return;
+    }
+    const [r, g, b] = this.rgbOf(color);
+    const cols = this.width;
+    const dpr = this.dpr;
+    const cov = this.cov;
+    cov.fill(0);
+    for (const band of bands) {
+      const x0 = Math.max(0, band.x0 * dpr);
+      const x1 = Math.min(cols, band.x1 * dpr);
+      for (let col = Math.floor(x0); col < x1; col++) cov[col]! += Math.min(col + 1, x1) - Math.max(col, x0);
+    }
+    // One row of RGBA words (little-endian: A B G R), copied to every row.
+    const row = this.row;
+    const rgb = (b << 16) | (g << 8) | r;
+    for (let col = 0; col < cols; col++) {
+      const a = Math.round(Math.min(1, cov[col]!) * 255);
+      row[col] = a ? ((a << 24) | rgb) >>> 0 : 0;
+    }
+    for (let y = 0; y < this.height; y++) words.set(row, y * cols);
+  }
+
+  kind(style: string, shape: string, make: MakeMark): SpriteKind {
+    return this.cache.kind(style, shape, make);
+  }
+
+  /** Stamps a mark of a kind, radius `r`, centred at CSS px `(x, y)`. */
+  add(kind: SpriteKind, r: number, x: number, y: number): void {
+    const sprite = this.cache.get(kind, r);
+    const image = this.image;
+    const words = this.words;
+    if (!sprite || !image || !words) return;
+    const size = sprite.size;
+    const left = Math.round(x * this.dpr) - size / 2;
+    const top = Math.round(y * this.dpr) - size / 2;
+    const W = this.width;
+    const c0 = Math.max(0, -left);
+    const c1 = Math.min(size, W - left);
+    const r0 = Math.max(0, -top);
+    const r1 = Math.min(size, this.height - top);
+    if (c0 >= c1 || r0 >= r1) return;
+    const src = sprite.data;
+    const srcWords = sprite.words;
+    const dst = image.data;
+    if (c0 === 0 && r0 === 0 && c1 === size && r1 === size) {
+      // Wholly inside (nearly always): only the sprite's visible pixels, listed once.
+      const { at, row: rows } = sprite.visible;
+      const base = top * W + left;
+      for (let i = 0; i < at.length; i++) {
+        const p = at[i]!;
+        const q = base + rows[i]! * W + (p - rows[i]! * size);
+        const k = p * 4;
+        const sa = src[k + 3]!;
+        const j = q * 4;
+        const da = dst[j + 3]!;
+        if (sa === 255 || da === 0) words[q] = srcWords[p]!;
+        else {
+          const a = sa / 255;
+          const b = (da / 255) * (1 - a);
+          const o = a + b;
+          dst[j] = (src[k]! * a + dst[j]! * b) / o;
+          dst[j + 1] = (src[k + 1]! * a + dst[j + 1]! * b) / o;
+          dst[j + 2] = (src[k + 2]! * a + dst[j + 2]! * b) / o;
+          dst[j + 3] = o * 255;
+        }
+      }
+      return;
+    }
+    for (let row = r0; row < r1; row++) {
+      let p = row * size + c0;
+      let q = (top + row) * W + left + c0;
+      for (let col = c0; col < c1; col++, p++, q++) {
+        const k = p * 4;
+        const sa = src[k + 3]!;
+        if (sa === 0) continue;
+        const j = q * 4;
+        const da = dst[j + 3]!;
+        if (sa === 255 || da === 0) {
+          words[q] = srcWords[p]!;
+        } else {
+          // Source over, not premultiplied.
+          const a = sa / 255;
+          const b = (da / 255) * (1 - a);
+          const o = a + b;
+          dst[j] = (src[k]! * a + dst[j]! * b) / o;
+          dst[j + 1] = (src[k + 1]! * a + dst[j + 1]! * b) / o;
+          dst[j + 2] = (src[k + 2]! * a + dst[j + 2]! * b) / o;
+          dst[j + 3] = o * 255;
+        }
+      }
+    }
+  }
+
+  /** A vertical dashed line 1 px wide centred at CSS px `x`, the full height: `on` px drawn, `off` px not. */
+  dashedLine(x: number, color: string, on: number, off: number): void {
+    const words = this.words;
+    if (!words) return;
+    const [r, g, b] = this.rgbOf(color);
+    const dpr = this.dpr;
+    const left = (x - 0.5) * dpr;
+    const right = (x + 0.5) * dpr;
+    const W = this.width;
+    const data = this.image!.data;
+    const H = this.height;
+    const period = (on + off) * dpr;
+    const dash = on * dpr;
+    for (let col = Math.max(0, Math.floor(left)); col < Math.min(W, right); col++) {
+      const a = Math.min(col + 1, right) - Math.max(col, left);
+      if (a <= 0) continue;
+      for (let y0 = 0; y0 < H; y0 += period) {
+        const y1 = Math.min(H, Math.round(y0 + dash));
+        for (let y = Math.round(y0); y < y1; y++) {
+          const j = (y * W + col) * 4;
+          const rest = (data[j + 3]! / 255) * (1 - a);
+          const o = a + rest;
+          data[j] = (r * a + data[j]! * rest) / o;
+          data[j + 1] = (g * a + data[j + 1]! * rest) / o;
+          data[j + 2] = (b * a + data[j + 2]! * rest) / o;
+          data[j + 3] = o * 255;
+        }
+      }
+    }
+  }
+
+  private rgbOf(color: string): [number, number, number] {
+    let rgb = this.rgbs.get(color);
+    if (!rgb) this.rgbs.set(color, (rgb = parseColor(color)));
+    return rgb;
+  }
+
+  /** Puts the buffer on `ctx`'s canvas (replacing its pixels: call it first). */
+  put(ctx: CanvasRenderingContext2D): void {
+    if (this.image) ctx.putImageData(this.image, 0, 0);
+  }
+}
+
+/**
+ * Scratch shared by every timeline on the page (drawing is synchronous, one canvas at a
+ * time): the sprites of marks (keyed by colour) and the pixel buffer they are stamped
+ * into. A new timeline then allocates no canvases but its own three.
+ */
+export const SPRITES = new SpriteCache();
+export const LAYER = new PixelLayer(SPRITES);

@@ -242,20 +242,7 @@ export class PixelLayer {
       for (let i = 0; i < at.length; i++) {
         const p = at[i]!;
         const q = base + rows[i]! * W + (p - rows[i]! * size);
-        const k = p * 4;
-        const sa = src[k + 3]!;
-        const j = q * 4;
-        const da = dst[j + 3]!;
-        if (sa === 255 || da === 0) words[q] = srcWords[p]!;
-        else {
-          const a = sa / 255;
-          const b = (da / 255) * (1 - a);
-          const o = a + b;
-          dst[j] = (src[k]! * a + dst[j]! * b) / o;
-          dst[j + 1] = (src[k + 1]! * a + dst[j + 1]! * b) / o;
-          dst[j + 2] = (src[k + 2]! * a + dst[j + 2]! * b) / o;
-          dst[j + 3] = o * 255;
-        }
+        stampPixel(src, srcWords, p, dst, words, q);
       }
       return;
     }
@@ -263,23 +250,7 @@ export class PixelLayer {
       let p = row * size + c0;
       let q = (top + row) * W + left + c0;
       for (let col = c0; col < c1; col++, p++, q++) {
-        const k = p * 4;
-        const sa = src[k + 3]!;
-        if (sa === 0) continue;
-        const j = q * 4;
-        const da = dst[j + 3]!;
-        if (sa === 255 || da === 0) {
-          words[q] = srcWords[p]!;
-        } else {
-          // Source over, not premultiplied.
-          const a = sa / 255;
-          const b = (da / 255) * (1 - a);
-          const o = a + b;
-          dst[j] = (src[k]! * a + dst[j]! * b) / o;
-          dst[j + 1] = (src[k + 1]! * a + dst[j + 1]! * b) / o;
-          dst[j + 2] = (src[k + 2]! * a + dst[j + 2]! * b) / o;
-          dst[j + 3] = o * 255;
-        }
+        if (src[p * 4 + 3]) stampPixel(src, srcWords, p, dst, words, q);
       }
     }
   }
@@ -325,6 +296,28 @@ export class PixelLayer {
   put(ctx: CanvasRenderingContext2D): void {
     if (this.image) ctx.putImageData(this.image, 0, 0);
   }
+}
+
+/**
+ * Pixel `p` of a sprite (`src`, and the same bytes as words) over pixel `q` of the buffer:
+ * copied when opaque or over nothing, else blended (source over, not premultiplied).
+ */
+function stampPixel(src: Uint8ClampedArray, srcWords: Uint32Array, p: number, dst: Uint8ClampedArray, words: Uint32Array, q: number): void {
+  const k = p * 4;
+  const sa = src[k + 3]!;
+  const j = q * 4;
+  const da = dst[j + 3]!;
+  if (sa === 255 || da === 0) {
+    words[q] = srcWords[p]!;
+    return;
+  }
+  const a = sa / 255;
+  const b = (da / 255) * (1 - a);
+  const o = a + b;
+  dst[j] = (src[k]! * a + dst[j]! * b) / o;
+  dst[j + 1] = (src[k + 1]! * a + dst[j + 1]! * b) / o;
+  dst[j + 2] = (src[k + 2]! * a + dst[j + 2]! * b) / o;
+  dst[j + 3] = o * 255;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { baseStyles } from '../shared/base-styles.js';
+import { baseStyles, cardStyles } from '../shared/base-styles.js';
 import { stateStyles } from '../shared/state-message.js';
 import { SHARED_TOKENS, themeTokens } from '../shared/theme.js';
 
@@ -16,22 +16,10 @@ export const styles = [
   themeTokens('session-filter', TOKENS),
   baseStyles,
   stateStyles,
+  cardStyles,
   css`
     :host {
-      display: block;
-      font-family: var(--_font);
-      font-size: 13px;
       line-height: 1.35;
-      color: var(--_text);
-      background: var(--_background);
-      border: 1px solid var(--_border);
-      border-radius: 8px;
-      overflow: hidden;
-    }
-    input,
-    select {
-      font: inherit;
-      color: inherit;
     }
     p {
       margin: 0;

@@ -21,6 +21,8 @@ export const styles = [
   cardStyles,
   css`
     :host {
+      position: relative;
+      contain: content;
       --_lane-height: ${LANE_HEIGHT}px;
       --_details-height: var(--session-timeline-details-height, 300px);
     }
@@ -102,8 +104,6 @@ export const styles = [
       gap: 0.25rem;
     }
     .search input {
-      font: inherit;
-      color: inherit;
       background: var(--_background);
       border: 1px solid var(--_border);
       border-radius: 4px;

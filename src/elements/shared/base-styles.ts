@@ -1,6 +1,6 @@
 /**
  * Styles every element starts from: box sizing, inherited fonts in controls, the focus
- * ring, and the visually hidden text that screen readers still read.
+ * ring, and the visually hidden text that screen readers still read; and the card they draw in.
  *
  * @packageDocumentation
  */
@@ -14,6 +14,7 @@ export const baseStyles = css`
     box-sizing: border-box;
   }
   button,
+  input,
   select {
     font: inherit;
     color: inherit;
@@ -32,11 +33,10 @@ export const baseStyles = css`
   }
 `;
 
-/** The framed card the two time views draw in. */
+/** The framed card the time views and the filter panel draw in. */
 export const cardStyles = css`
   :host {
     display: block;
-    position: relative;
     font-family: var(--_font);
     font-size: 13px;
     color: var(--_text);
@@ -44,6 +44,5 @@ export const cardStyles = css`
     border: 1px solid var(--_border);
     border-radius: 8px;
     overflow: hidden;
-    contain: content;
   }
 `;

@@ -23,6 +23,8 @@ export const styles = [
   cardStyles,
   css`
     :host {
+      position: relative;
+      contain: content;
       --_rows-height: var(--stitched-sessions-rows-height, ${DEFAULT_ROWS_HEIGHT}px);
     }
 

@@ -8,7 +8,7 @@
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { plural } from '../../render/format.js';
-import { stateMessage } from './state-message.js';
+import { messageOf, stateMessage } from './state-message.js';
 
 /** What a `src` held: the events that could be read, and the lines that could not. */
 export interface LoadedEvents {
@@ -35,14 +35,12 @@ export function parseEvents(text: string): LoadedEvents {
     try {
       events.push(JSON.parse(line));
     } catch (e) {
-      errors.push(`line ${i + 1}: ${e instanceof Error ? e.message : String(e)}`);
+      errors.push(`line ${i + 1}: ${messageOf(e)}`);
     }
   });
   if (events.length === 0) throw new Error('not JSON or NDJSON');
   return { events, errors };
 }
-
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** Fetches `src` (GET) and parses it; errors name the URL and say what failed. */
 async function loadEvents(src: string, signal: AbortSignal): Promise<LoadedEvents> {

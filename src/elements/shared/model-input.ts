@@ -4,7 +4,7 @@ import { deriveSessions } from '../../core/index.js';
 import { deriveSessionsOffThread } from '../../core/derive-in-worker.js';
 import type { SessionModel, SessionOptions } from '../../core/types.js';
 import { EventsSource } from './events-source.js';
-import { stateMessage, summarizeDiagnostics } from './state-message.js';
+import { messageOf, stateMessage, summarizeDiagnostics } from './state-message.js';
 
 /** Events from which on a view derives in a worker by default (`worker-threshold`). */
 const DEFAULT_WORKER_THRESHOLD = 50_000;
@@ -51,8 +51,6 @@ function workerWanted(events: unknown, threshold: number | undefined): events is
   const t = threshold === undefined || Number.isNaN(threshold) || threshold < 0 ? DEFAULT_WORKER_THRESHOLD : threshold;
   return Array.isArray(events) && t !== Infinity && events.length >= t && typeof Worker === 'function';
 }
-
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
  * Derives an element's events off the main thread, one derivation at a time: asking for other

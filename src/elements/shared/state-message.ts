@@ -68,6 +68,9 @@ export const stateStyles = css`
   }
 `;
 
+/** An error in words: its message, or the thrown value as text. */
+export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
 const CODE_WORDS: Readonly<Record<DiagnosticCode, readonly [string, string]>> = {
   'not-an-object': ['item that is not an object', 'items that are not objects'],
   'invalid-timestamp': ['invalid timestamp', 'invalid timestamps'],

@@ -9,7 +9,7 @@ import { formatCount, formatDuration, plural } from '../../render/format.js';
 import { END_BADGES } from '../shared/end-reason.js';
 import { sessionModelContext } from '../shared/session-context.js';
 import { ViewInput } from '../shared/model-input.js';
-import { stateMessage } from '../shared/state-message.js';
+import { messageOf, stateMessage } from '../shared/state-message.js';
 import { HistogramBrushController } from './histogram-brush-controller.js';
 import { LinkedFilterController } from './linked-filter-controller.js';
 import { HISTOGRAM_HEIGHT, styles } from './session-filter.styles.js';
@@ -215,7 +215,6 @@ export class SessionFilterElement extends LitElement {
 
   private derived: SessionModel | undefined;
   private inputError: string | undefined;
-  /** A worker derives `events`. */
   /** Where the model comes from: `model`, `events`, `src` or `<session-data>`. */
   private readonly input = new ViewInput(this, () => this.contextModel);
   private index: FilterIndex | undefined;
@@ -273,7 +272,7 @@ export class SessionFilterElement extends LitElement {
     try {
       if (model && model.sessions.length > 0) this.index = createFilterIndex(model);
     } catch (e) {
-      this.inputError = e instanceof Error ? e.message : String(e);
+      this.inputError = messageOf(e);
       this.derived = undefined;
     }
     // The filter carries over to new data; names the new data lacks are reported.
@@ -290,7 +289,7 @@ export class SessionFilterElement extends LitElement {
     try {
       query = 'query' in p ? p.query : formatFilterQuery(p.value ?? {});
     } catch (e) {
-      this.notices = [`The filter could not be read: ${e instanceof Error ? e.message : String(e)}`];
+      this.notices = [`The filter could not be read: ${messageOf(e)}`];
       return;
     }
     const { value, errors } = parseFilterQuery(query, index);
@@ -306,7 +305,7 @@ export class SessionFilterElement extends LitElement {
     return index.dimensions.map((info) => {
       const filter = Object.hasOwn(dims, info.name) ? dims[info.name] : undefined;
       const open = this.openNames?.has(info.name) ?? false;
-      const exclude = filter ? filter.exclude === true : this.excludeWanted.has(info.name);
+      const exclude = this.excluded(info.name, filter);
       if (!open) return { info, filter, open, exclude };
       if (info.kind === 'numeric') {
         const bins = index.histogram(info.name);
@@ -334,6 +333,11 @@ export class SessionFilterElement extends LitElement {
       }
       return { info, filter, open, exclude, rows, more, max };
     });
+  }
+
+  /** Whether dimension `name` excludes: as its filter says, else as "not" was ticked before any value. */
+  private excluded(name: string, filter: DimensionFilter | undefined): boolean {
+    return filter ? filter.exclude === true : this.excludeWanted.has(name);
   }
 
   // Public API -------------------------------------------------------------------------
@@ -446,7 +450,7 @@ export class SessionFilterElement extends LitElement {
     const f = this.index?.value.dimensions?.[info.name];
     const values = (f?.values ?? []).filter((v) => v !== value);
     if (checked) values.push(value);
-    const exclude = f ? f.exclude === true : this.excludeWanted.has(info.name);
+    const exclude = this.excluded(info.name, f);
     this.setDimension(info.name, values.length || f?.ranges?.length ? { values, ...(f?.ranges ? { ranges: f.ranges } : {}), ...(exclude ? { exclude } : {}) } : undefined, true);
   }
 
@@ -485,15 +489,7 @@ export class SessionFilterElement extends LitElement {
     // The first and last bins reach to the ends: nothing below or above is left out.
     if (from > 0) range.min = bins[from]!.x0;
     if (to < bins.length - 1) range.max = bins[to]!.x1;
-    const whole = range.min === undefined && range.max === undefined;
-    const exclude = section.exclude;
-    const next = whole ? undefined : { ranges: [range], ...(exclude ? { exclude } : {}) };
-    const f = this.index?.value.dimensions?.[name];
-    if (JSON.stringify(f) === JSON.stringify(next)) {
-      if (final) this.commit();
-      return;
-    }
-    this.setDimension(name, next, final);
+    this.setRange(name, range, section.exclude, final);
   }
 
   /** Escape / Delete on a histogram handle: clears that dimension, if it has a filter. */
@@ -511,13 +507,17 @@ export class SessionFilterElement extends LitElement {
     const range: { min?: number; max?: number } = { ...old };
     if (n === undefined) delete range[bound];
     else range[bound] = n;
-    const exclude = f ? f.exclude === true : this.excludeWanted.has(info.name);
+    this.setRange(info.name, range, this.excluded(info.name, f), commit);
+  }
+
+  /** Sets dimension `name` to `range` (none: no filter); a range it already has only commits. */
+  private setRange(name: string, range: { min?: number; max?: number }, exclude: boolean, commit: boolean): void {
     const next = range.min === undefined && range.max === undefined ? undefined : { ranges: [range], ...(exclude ? { exclude } : {}) };
-    if (JSON.stringify(f) === JSON.stringify(next)) {
+    if (JSON.stringify(this.index?.value.dimensions?.[name]) === JSON.stringify(next)) {
       if (commit) this.commit();
       return;
     }
-    this.setDimension(info.name, next, commit);
+    this.setDimension(name, next, commit);
   }
 
   private onTextInput = (e: Event): void => {
@@ -676,6 +676,20 @@ export class SessionFilterElement extends LitElement {
         @keydown=${this.brush.onKeyDown(info.name, which, from, to, n)}
       ></span>`;
     };
+    // The number inputs of the range, in the unit of `inputFactor` (a blank one is open-ended).
+    const bound = (b: 'min' | 'max', word: string, placeholder: number) =>
+      html`<label
+        ><span class="visually-hidden">${info.label} </span>${word}${unit ? html`<span class="visually-hidden"> (seconds)</span>` : nothing}
+        <input
+          type="number"
+          min="0"
+          step="any"
+          placeholder=${String(placeholder / f)}
+          .value=${range?.[b] === undefined ? '' : String(range[b] / f)}
+          @input=${(e: Event) => this.onRangeInput(info, b, e, false)}
+          @change=${(e: Event) => this.onRangeInput(info, b, e, true)}
+        />${unit ? html`<span class="unit" aria-hidden="true">${unit}</span>` : nothing}</label
+      >`;
     return html`<div class="histogram" part="histogram">
       <div class="plot">
         <svg
@@ -700,32 +714,7 @@ export class SessionFilterElement extends LitElement {
       </div>
       <div class="hist-axis" aria-hidden="true"><span>${formatAmount(info, bins[0]!.x0)}</span><span>${formatAmount(info, bins[n - 1]!.x1)}</span></div>
       <p class="range-text">${selText}</p>
-      <div class="range">
-        <label
-          ><span class="visually-hidden">${info.label} </span>from${unit ? html`<span class="visually-hidden"> (seconds)</span>` : nothing}
-          <input
-            type="number"
-            min="0"
-            step="any"
-            placeholder=${String(bins[0]!.x0 / f)}
-            .value=${range?.min === undefined ? '' : String(range.min / f)}
-            @input=${(e: Event) => this.onRangeInput(info, 'min', e, false)}
-            @change=${(e: Event) => this.onRangeInput(info, 'min', e, true)}
-          />${unit ? html`<span class="unit" aria-hidden="true">${unit}</span>` : nothing}</label
-        >
-        <label
-          ><span class="visually-hidden">${info.label} </span>to${unit ? html`<span class="visually-hidden"> (seconds)</span>` : nothing}
-          <input
-            type="number"
-            min="0"
-            step="any"
-            placeholder=${String(bins[n - 1]!.x1 / f)}
-            .value=${range?.max === undefined ? '' : String(range.max / f)}
-            @input=${(e: Event) => this.onRangeInput(info, 'max', e, false)}
-            @change=${(e: Event) => this.onRangeInput(info, 'max', e, true)}
-          />${unit ? html`<span class="unit" aria-hidden="true">${unit}</span>` : nothing}</label
-        >
-      </div>
+      <div class="range">${bound('min', 'from', bins[0]!.x0)} ${bound('max', 'to', bins[n - 1]!.x1)}</div>
     </div>`;
   }
 

@@ -486,11 +486,8 @@ export class StitchedSessions extends LitElement {
   private summarize(c: Counts | CohortSummary): string {
     const unit = this.groupBy === 'user' ? 'row' : 'device';
     const shares = 'endShares' in c ? c.endShares : [];
-    const problems = PROBLEM_REASONS.map((r) => [r, shares.find((e) => e.reason === r)?.count ?? 0] as const)
-      .filter(([, n]) => n > 0)
-      .map(([r, n]) => plural(n, r === 'abnormal' ? 'abnormal end' : END_BADGES[r].word, r === 'crash' ? 'crashes' : undefined));
     const by = `sorted by ${SORT_LABELS[this.sort]}, ${this.align === 'relative' ? 'aligned on each first session' : 'in calendar time'}`;
-    return `Stitched sessions of ${plural(c.rows, unit)}, ${by}: ${plural(c.stitched, 'stitched session')}, ${plural(c.sessions, 'session')}${problems.length ? `, ${problems.join(', ')}` : ''}`;
+    return `Stitched sessions of ${plural(c.rows, unit)}, ${by}: ${plural(c.stitched, 'stitched session')}, ${plural(c.sessions, 'session')}${problemsText((r) => shares.find((e) => e.reason === r)?.count)}`;
   }
 
   // Hit-testing ------------------------------------------------------------------------
@@ -608,15 +605,10 @@ export class StitchedSessions extends LitElement {
     // Keep the time (or the elapsed time) of the focused session when changing rows.
     if (from && this.focusSession >= 0) {
       const t = from.ts[this.focusSession]! - rowOffset(from, this.align) + rowOffset(row, this.align);
-      this.focusSession = nearestSession(row, t);
+      this.focusOn(i, row, nearestSession(row, t));
     } else {
-      this.focusSession = -1;
+      this.focusOn(i, row, -1);
     }
-    this.focusKey = row.key;
-    this.hover = undefined;
-    this.scrollRowIntoView(i);
-    if (this.focusSession >= 0) this.ensureVisible(row, this.focusSession);
-    this.announcement = this.describe({ row: i, session: this.focusSession, group: this.focusSession >= 0 ? row.groupOf[this.focusSession]! : -1 });
   }
 
   private stepSession(delta: number): void {
@@ -634,6 +626,11 @@ export class StitchedSessions extends LitElement {
       s += delta;
       if (s >= row.sessions.length) s = row.sessions.length - 1;
     }
+    this.focusOn(i, row, s);
+  }
+
+  /** Moves the keyboard focus to session `s` of the row in position `i` (`-1`: the row), shows and announces it. */
+  private focusOn(i: number, row: CohortRow, s: number): void {
     this.focusKey = row.key;
     this.focusSession = s;
     this.hover = undefined;
@@ -731,8 +728,7 @@ export class StitchedSessions extends LitElement {
       const s = row.sessions[t.session]!;
       return `${this.rowTitle(row)}, session ${t.session + 1} of ${row.sessions.length}: ${s.state}, ${formatTimeRange(s.start, s.end, this.tz, true)}, ${formatDuration(s.duration)}, ended: ${END_BADGES[s.endReason].word}`;
     }
-    const problems = PROBLEM_REASONS.filter((r) => row.endReasons[r]).map((r) => plural(row.endReasons[r]!, r === 'abnormal' ? 'abnormal end' : END_BADGES[r].word, r === 'crash' ? 'crashes' : undefined));
-    return `${this.rowTitle(row)}: ${plural(row.sessions.length, 'session')} in ${plural(row.groups.length, 'stitched session')}, last seen ${formatDateTime(row.last, this.tz, 'min')}${problems.length ? `, ${problems.join(', ')}` : ''}`;
+    return `${this.rowTitle(row)}: ${plural(row.sessions.length, 'session')} in ${plural(row.groups.length, 'stitched session')}, last seen ${formatDateTime(row.last, this.tz, 'min')}${problemsText((r) => row.endReasons[r])}`;
   }
 
   private tooltipLines(t: Target): TemplateResult[] {
@@ -1151,6 +1147,12 @@ function hasForeground(row: CohortRow, first: number, count: number): boolean {
   if (count > 64) return true;
   for (let k = first; k < first + count; k++) if (row.sessions[k]!.state === 'foreground') return true;
   return false;
+}
+
+/** `", 2 crashes, 1 abnormal end"`: how many sessions had each problem end (`count`), or `""`. */
+function problemsText(count: (reason: EndReason) => number | undefined): string {
+  const words = PROBLEM_REASONS.filter((r) => count(r)).map((r) => plural(count(r)!, r === 'abnormal' ? 'abnormal end' : END_BADGES[r].word, r === 'crash' ? 'crashes' : undefined));
+  return words.length ? `, ${words.join(', ')}` : '';
 }
 
 /** `"✕ crash 1 · ▼ background 2"`: end reasons of sessions, problems first. */

@@ -330,8 +330,11 @@ export const styles = [
       overflow: hidden;
       text-overflow: ellipsis;
     }
-    .extra {
+    .extra,
+    .muted {
       color: var(--_muted);
+    }
+    .extra {
       margin-left: auto;
       padding-left: 0.5rem;
     }

@@ -20,20 +20,24 @@ const dist = join(root, 'dist');
 const KB = 1024;
 
 /**
- * Entries to measure: name, dist file, budget (gzipped bytes) or none, modules left external.
- * `target: true` marks a budget that is reported but not enforced yet: the all-in-one entry is
- * about 75 KB today (with the Lit templates minified by vite.config.ts), of which the element
- * code is about 60 % (the breakdown printed below); issue 6 stays open until it fits, and
- * then the flag goes.
+ * Entries to measure: name, dist file, budget (gzipped bytes, enforced) or none, modules left
+ * external. A budget guards against regressions: it sits a little above today's size, so a
+ * change that adds bytes has to raise it in a reviewed line here.
+ *
+ * `target` is issue 6's goal for the all-in-one entry (45 KB), printed but not enforced: the
+ * dependencies alone (Lit 8 KB, the D3 modules behind d3-scale 9 KB, the filter engine 9 KB,
+ * the core 3 KB) leave about 16 KB for the three elements, a third of what they weigh with
+ * their features (README, "Entry points"). Reaching it means a product decision (fewer
+ * features in the all-in-one entry, or scales without D3), not a cleanup.
  */
 const entries = [
-  { name: 'session-kit (all-in-one)', file: 'index.js', budget: 45 * KB, target: true },
+  { name: 'session-kit (all-in-one)', file: 'index.js', budget: 80 * KB, target: 45 * KB },
   { name: 'session-kit/core', file: 'core.js', budget: 8 * KB, pure: true },
-  { name: 'session-kit/filter', file: 'filter.js' },
-  { name: 'session-kit/session-timeline', file: 'elements/session-timeline.js' },
-  { name: 'session-kit/stitched-sessions', file: 'elements/stitched-sessions.js' },
-  { name: 'session-kit/session-filter', file: 'elements/session-filter.js' },
-  { name: 'session-kit/react (without React)', file: 'react.js', external: ['react', 'react-dom'] },
+  { name: 'session-kit/filter', file: 'filter.js', budget: 11.5 * KB },
+  { name: 'session-kit/session-timeline', file: 'elements/session-timeline.js', budget: 52 * KB },
+  { name: 'session-kit/stitched-sessions', file: 'elements/stitched-sessions.js', budget: 45.5 * KB },
+  { name: 'session-kit/session-filter', file: 'elements/session-filter.js', budget: 34 * KB },
+  { name: 'session-kit/react (without React)', file: 'react.js', budget: 80 * KB, external: ['react', 'react-dom'] },
 ];
 
 if (!existsSync(join(dist, 'index.js'))) {
@@ -70,20 +74,23 @@ function origin(input) {
 
 const rows = [];
 const problems = [];
+const notes = [];
 let breakdown;
 for (const e of entries) {
   const path = join(dist, e.file);
   const { code, inputs, bytesIn } = await bundle(`export * from ${JSON.stringify(path)};`, e.external);
   const gz = gzipSync(code, { level: 9 }).length;
-  if (e.target) breakdown ??= { name: e.name, total: code.length, gz, bytesIn };
+  if (e.target) {
+    breakdown ??= { name: e.name, total: code.length, gz, bytesIn };
+    if (gz > e.target) notes.push(`${e.name} is ${fmt(gz)} gzipped, over issue 6's target of ${fmt(e.target)} (not enforced: see the comment on \`entries\`)`);
+  }
   const over = e.budget !== undefined && gz > e.budget;
-  if (over && e.target) console.warn(`size: ${e.name} is ${fmt(gz)} gzipped, over its target of ${fmt(e.budget)} (not enforced yet)`);
-  else if (over) problems.push(`${e.name} is ${fmt(gz)} gzipped, over its budget of ${fmt(e.budget)}`);
+  if (over) problems.push(`${e.name} is ${fmt(gz)} gzipped, over its budget of ${fmt(e.budget)}`);
   if (e.pure) {
     const foreign = inputs.filter((i) => i.includes('node_modules/') || /dist\/chunks\/(?!core-)/.test(i));
     if (foreign.length) problems.push(`${e.name} pulls in ${foreign.map((i) => relative(root, join(root, i))).join(', ')}`);
   }
-  rows.push([e.name, fmt(code.length), fmt(gz), e.budget === undefined ? '' : fmt(e.budget), e.budget === undefined ? '' : over ? (e.target ? 'OVER (target)' : 'OVER') : 'ok']);
+  rows.push([e.name, fmt(code.length), fmt(gz), e.budget === undefined ? '' : fmt(e.budget), e.budget === undefined ? '' : over ? 'OVER' : 'ok', e.target === undefined ? '' : fmt(e.target)]);
 }
 
 // A side-effect-only import of an element entry must keep its `customElements.define`.
@@ -99,13 +106,14 @@ function fmt(bytes) {
   return `${(bytes / KB).toFixed(1)} KB`;
 }
 
-const head = ['entry', 'minified', 'gzipped', 'budget', ''];
+const head = ['entry', 'minified', 'gzipped', 'budget', '', 'target'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
 console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
 console.log('(minified with esbuild, Lit and D3 bundled in; gzip level 9; 1 KB = 1024 bytes)');
+for (const n of notes) console.log(`note: ${n}`);
 
 // Where the bytes of the all-in-one entry come from (gzipped share estimated pro rata).
 if (breakdown) {

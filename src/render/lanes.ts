@@ -95,10 +95,9 @@ export function buildLaneIndexes(events: Iterable<SessionEvent>): Map<LaneId, La
 
 /**
  * {@link buildLaneIndexes} over groups of events (sessions), in their order, in one pass
- * that reads each event once (time, duration, flag straight into typed arrays). `countTypes`
- * (type -> 0), when given, counts the events of those types on the way.
+ * that reads each event once (time, duration, flag straight into typed arrays).
  */
-export function buildLaneIndexesOf(groups: readonly { readonly events: readonly SessionEvent[] }[], countTypes?: Map<string, number>): Map<LaneId, LaneIndex> {
+export function buildLaneIndexesOf(groups: readonly { readonly events: readonly SessionEvent[] }[]): Map<LaneId, LaneIndex> {
   const L = LANE_IDS.length;
   let n = 0;
   for (let g = 0; g < groups.length; g++) n += groups[g]!.events.length;
@@ -131,10 +130,6 @@ export function buildLaneIndexesOf(groups: readonly { readonly events: readonly 
         if (t < prev || b[b.length - 2]!.index > e.index) unsorted[l] = 1;
       }
       lastTs[l] = t;
-      if (countTypes) {
-        const c = countTypes.get(e.type);
-        if (c !== undefined) countTypes.set(e.type, c + 1);
-      }
     }
   }
   // Scatter into per-lane arrays (typed arrays only: no event is read again).

@@ -382,15 +382,20 @@ export class SessionTimeline extends LitElement {
     const sessions = model.sessions.filter((s) => s.deviceId === deviceId);
     if (sessions.length === 0) return undefined;
     const stitched = model.stitched.filter((s) => s.deviceId === deviceId);
-    // One pass over the events, straight into typed arrays: the lane indexes and the counts.
-    // The event -> session map is only needed on interaction (select, search): built on first use.
-    const types = new Map([['crash', 0], ['anr', 0], ['oom', 0]]);
-    const lanes = buildLaneIndexesOf(sessions, types);
+    // One pass over the events, straight into typed arrays. The event -> session map is only
+    // needed on interaction (select, search): built on first use.
+    const lanes = buildLaneIndexesOf(sessions);
     let eventCount = 0;
     for (const s of sessions) eventCount += s.events.length;
-    const crashes = types.get('crash')!;
-    const anrs = types.get('anr')!;
-    const ooms = types.get('oom')!;
+    // Crashes, ANRs and OOMs are all in the crashes lane: count them there, not over every event.
+    let crashes = 0;
+    let anrs = 0;
+    let ooms = 0;
+    for (const e of lanes.get('crashes')?.events ?? []) {
+      if (e.type === 'crash') crashes++;
+      else if (e.type === 'anr') anrs++;
+      else if (e.type === 'oom') ooms++;
+    }
     const last = sessions[sessions.length - 1]!;
     const dims = formatDimensions(last.dimensions);
     let sessionOf: Map<SessionEvent, Session> | undefined;

@@ -45,11 +45,22 @@ interface Draft {
   processEnded: boolean;
   /** ts of its last own event (late reports excluded), else its start. */
   lastTs: number;
-  readonly events: SessionEvent[];
+  /**
+   * Its events are the run `[from, to)` of the device's sorted list while they are one
+   * (-1 before its first): sliced once at the end instead of pushed one by one.
+   */
+  from: number;
+  to: number;
+  /** Its events as an array, once they stop being one run (a late report came in between or is added). */
+  events: SessionEvent[] | undefined;
   group: Group;
+  /** The session built from it, at the end. */
+  session: Session | undefined;
 }
 
 interface Group {
+  /** Set when the device's result is built. */
+  id: string;
   readonly start: number;
   readonly sessions: Draft[];
   hasForeground: boolean;
@@ -62,6 +73,11 @@ type TerminalType = keyof typeof TERMINAL_REASONS;
 
 const isTerminal = (type: string): type is TerminalType => Object.hasOwn(TERMINAL_REASONS, type);
 
+/** A draft's events: its run of the device's list, or its own array once it has one. */
+function eventsOf(s: Draft, list: readonly SessionEvent[]): SessionEvent[] {
+  return s.events ?? (s.from < 0 ? [] : list.slice(s.from, s.to));
+}
+
 class DeviceMachine {
   readonly sessions: Draft[] = [];
   readonly groups: Group[] = [];
@@ -71,11 +87,24 @@ class DeviceMachine {
   private readonly bySessionId = new Map<string, Draft>();
   /** Last session of each process. */
   private readonly byProcessId = new Map<string, Draft>();
+  /** The last `bySessionId.set`: most events repeat it, and setting it again changes nothing. */
+  private lastSessionId: string | undefined;
+  private lastSessionDraft: Draft | undefined;
+  /** Position in `list` of the event being stepped. */
+  private at = 0;
 
-  constructor(private readonly o: ResolvedOptions) {}
+  constructor(
+    private readonly o: ResolvedOptions,
+    /** The device's events, sorted. */
+    readonly list: readonly SessionEvent[],
+  ) {}
 
-  run(events: readonly SessionEvent[]): void {
-    for (const e of events) this.step(e);
+  run(): void {
+    const list = this.list;
+    for (let i = 0; i < list.length; i++) {
+      this.at = i;
+      this.step(list[i]!);
+    }
     if (this.o.now !== undefined) this.advance(this.o.now);
     const open = this.open;
     if (open) this.end(open, open.lastTs, 'open');
@@ -84,6 +113,15 @@ class DeviceMachine {
   private step(e: SessionEvent): void {
     this.advance(e.ts);
     const open = this.open;
+    // Most events are activity: categoryOf puts every type that has a rule of its own in
+    // 'lifecycle' (launch, foreground, background, terminate, session.end, heartbeat) or
+    // 'crash' (crash, anr, oom), so any other category goes straight to the open session
+    // without comparing type strings.
+    const category = e.category;
+    if (category !== 'lifecycle' && category !== 'crash') {
+      this.attach(open ?? this.beginImplicit(e), e);
+      return;
+    }
     switch (e.type) {
       case 'app.launch': {
         // Rule 1: a session still open means its process died without a word.
@@ -140,7 +178,10 @@ class DeviceMachine {
     const reported = this.lateTarget(e);
     if (reported) {
       this.lateReports++;
-      reported.events.push({ ...e, late: true });
+      // A late report is appended after the session's own events: it leaves its run for an array.
+      const events = eventsOf(reported, this.list);
+      reported.events = events;
+      events.push({ ...e, late: true });
       if (reported.endReason === 'abnormal') reported.endReason = reason;
       return;
     }
@@ -211,8 +252,11 @@ class DeviceMachine {
       processId,
       processEnded: false,
       lastTs: start,
-      events: [],
+      from: -1,
+      to: -1,
+      events: undefined,
       group: undefined as unknown as Group, // set by stitch() right below
+      session: undefined,
     };
     this.stitch(s);
     this.sessions.push(s);
@@ -221,10 +265,27 @@ class DeviceMachine {
     return s;
   }
 
+  /** Adds `e`, the event at `this.at` of the list, to `s`. */
   private attach(s: Draft, e: SessionEvent): void {
-    s.events.push(e);
+    const at = this.at;
+    if (s.events !== undefined) s.events.push(e);
+    else if (s.from < 0) {
+      s.from = at;
+      s.to = at + 1;
+    } else if (s.to === at) s.to = at + 1;
+    else {
+      // Not adjacent to its run (a late report for another session lies in between).
+      const events = this.list.slice(s.from, s.to);
+      events.push(e);
+      s.events = events;
+    }
     s.lastTs = e.ts;
-    if (e.sessionId !== undefined) this.bySessionId.set(e.sessionId, s);
+    const sessionId = e.sessionId;
+    if (sessionId !== undefined && (sessionId !== this.lastSessionId || s !== this.lastSessionDraft)) {
+      this.bySessionId.set(sessionId, s);
+      this.lastSessionId = sessionId;
+      this.lastSessionDraft = s;
+    }
     if (s.processId === undefined && e.processId !== undefined) {
       s.processId = e.processId;
       this.byProcessId.set(e.processId, s);
@@ -252,7 +313,7 @@ class DeviceMachine {
       s.group = current;
     } else {
       if (current) current.endReason = reason;
-      const group: Group = { start: s.start, sessions: [s], hasForeground: false, lastForegroundEnd: NaN, endReason: undefined };
+      const group: Group = { id: '', start: s.start, sessions: [s], hasForeground: false, lastForegroundEnd: NaN, endReason: undefined };
       this.groups.push(group);
       s.group = group;
     }
@@ -288,8 +349,8 @@ class DeviceMachine {
 function mergeDimensions(events: readonly SessionEvent[], userId: string | undefined): Attributes {
   const out: Record<string, Primitive> = {};
   let previous: Attributes | undefined;
-  for (const e of events) {
-    const r = e.resource;
+  for (let i = 0; i < events.length; i++) {
+    const r = events[i]!.resource;
     // SDKs send one resource object for many events: merging it again changes nothing.
     if (!r || r === previous) continue;
     previous = r;
@@ -315,17 +376,22 @@ function lastUserId(events: readonly SessionEvent[]): string | undefined {
  * @param events the device's events, sorted by `ts` (equal `ts` in input order)
  */
 export function deriveDevice(deviceId: string, events: readonly SessionEvent[], options: ResolvedOptions): DeviceResult {
-  const machine = new DeviceMachine(options);
-  machine.run(events);
+  const machine = new DeviceMachine(options, events);
+  machine.run();
 
-  const groupIndex = new Map<Group, number>(machine.groups.map((g, i) => [g, i + 1]));
-  const stitchedId = (g: Group) => `${deviceId}:stitched:${groupIndex.get(g)}`;
+  const groups = machine.groups;
+  for (let i = 0; i < groups.length; i++) groups[i]!.id = `${deviceId}:stitched:${i + 1}`;
+
+  const drafts = machine.sessions;
+  const sessions: Session[] = [];
   let carriedUser: string | undefined;
-  const sessions: Session[] = machine.sessions.map((d, i) => {
-    const userId = lastUserId(d.events) ?? carriedUser;
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    const own = eventsOf(d, events);
+    const userId = lastUserId(own) ?? carriedUser;
     carriedUser = userId;
-    return {
-      id: d.events[0]?.sessionId ?? `${deviceId}:${i + 1}`,
+    const session: Session = {
+      id: own[0]?.sessionId ?? `${deviceId}:${i + 1}`,
       deviceId,
       userId,
       processId: d.processId,
@@ -338,19 +404,23 @@ export function deriveDevice(deviceId: string, events: readonly SessionEvent[], 
       endReason: d.endReason ?? 'open',
       implicit: d.implicit,
       number: i + 1,
-      stitchedId: stitchedId(d.group),
-      events: d.events,
-      dimensions: mergeDimensions(d.events, userId),
+      stitchedId: d.group.id,
+      events: own,
+      dimensions: mergeDimensions(own, userId),
     };
-  });
+    d.session = session;
+    sessions.push(session);
+  }
 
-  const byDraft = new Map<Draft, Session>(machine.sessions.map((d, i) => [d, sessions[i]!]));
-  const stitched: StitchedSession[] = machine.groups.map((g, i) => {
-    const members = g.sessions.map((d) => byDraft.get(d)!);
+  const stitched: StitchedSession[] = [];
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    const members: Session[] = [];
+    for (let j = 0; j < g.sessions.length; j++) members.push(g.sessions[j]!.session!);
     const first = members[0]!;
     const last = members[members.length - 1]!;
-    return {
-      id: stitchedId(g),
+    stitched.push({
+      id: g.id,
       deviceId,
       userId: last.userId,
       start: first.start,
@@ -359,7 +429,7 @@ export function deriveDevice(deviceId: string, events: readonly SessionEvent[], 
       number: i + 1,
       sessions: members,
       endReason: g.endReason ?? 'open',
-    };
-  });
+    });
+  }
   return { sessions, stitched, lateReports: machine.lateReports };
 }

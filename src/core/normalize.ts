@@ -1,4 +1,4 @@
-import type { AppState, Attributes, Diagnostic, EventCategory, SessionEvent } from './types.js';
+import type { Attributes, Diagnostic, EventCategory, SessionEvent } from './types.js';
 
 /** Event types with a lifecycle meaning (spec §1); everything else is activity. */
 export const LIFECYCLE_TYPES: ReadonlySet<string> = new Set([
@@ -18,22 +18,25 @@ export const TERMINAL_REASONS = {
   'app.terminate': 'user_terminated',
 } as const;
 
-const CATEGORY_BY_TYPE: Readonly<Record<string, EventCategory>> = {
-  crash: 'crash',
-  anr: 'crash',
-  oom: 'crash',
-  view: 'view',
-  tap: 'tap',
-  network: 'network',
-  log: 'log',
-  breadcrumb: 'breadcrumb',
-  span: 'span',
-  hang: 'hang',
-};
+// A Map, not an object literal: a type named `constructor` or `__proto__` must not find
+// Object.prototype's members (it is a custom type). One lookup covers lifecycle types too.
+const CATEGORY_BY_TYPE: ReadonlyMap<string, EventCategory> = new Map<string, EventCategory>([
+  ['crash', 'crash'],
+  ['anr', 'crash'],
+  ['oom', 'crash'],
+  ['view', 'view'],
+  ['tap', 'tap'],
+  ['network', 'network'],
+  ['log', 'log'],
+  ['breadcrumb', 'breadcrumb'],
+  ['span', 'span'],
+  ['hang', 'hang'],
+  ...[...LIFECYCLE_TYPES].map((type): [string, EventCategory] => [type, 'lifecycle']),
+]);
 
 /** The lane an event type is drawn in. Unknown types are `custom` and keep their name. */
 export function categoryOf(type: string): EventCategory {
-  return CATEGORY_BY_TYPE[type] ?? (LIFECYCLE_TYPES.has(type) ? 'lifecycle' : 'custom');
+  return CATEGORY_BY_TYPE.get(type) ?? 'custom';
 }
 
 // YYYY-MM-DD, optionally THH:MM[:SS[.fff]], optionally Z or ±HH[:MM].
@@ -118,9 +121,13 @@ export function normalizeItem(item: unknown, index: number): SessionEvent | Diag
     return { index, code: 'not-an-object', message: `item ${index} is ${show(item)}, not an event object` };
   }
   const raw = item as Record<string, unknown>;
-  const ts = timestampOf(raw.ts);
+  // Each field is read once: input objects come in many shapes, so every read is a
+  // megamorphic lookup, and this runs once per input event.
+  const rawTs = raw.ts;
+  // Epoch-ms numbers are the common case: checked inline before the general parser.
+  const ts = typeof rawTs === 'number' && Number.isFinite(rawTs) ? rawTs : timestampOf(rawTs);
   if (ts === undefined) {
-    const what = raw.ts === undefined ? 'has no "ts"' : `has "ts" ${show(raw.ts)}`;
+    const what = rawTs === undefined ? 'has no "ts"' : `has "ts" ${show(rawTs)}`;
     return { index, code: 'invalid-timestamp', message: `item ${index} ${what}: expected epoch milliseconds or an ISO-8601 date` };
   }
   const type = raw.type;
@@ -131,9 +138,9 @@ export function normalizeItem(item: unknown, index: number): SessionEvent | Diag
       message: `item ${index} has ${type === undefined ? 'no "type"' : `"type" ${show(type)}`}: expected a non-empty string`,
     };
   }
-  const deviceKey = idOf(raw.deviceId) ?? idOf(raw.userId) ?? 'unknown';
-  const state = raw.state === 'foreground' || raw.state === 'background' ? (raw.state as AppState) : undefined;
-  const duration = typeof raw.duration === 'number' && Number.isFinite(raw.duration) && raw.duration >= 0 ? raw.duration : undefined;
+  const userId = idOf(raw.userId);
+  const rawState = raw.state;
+  const rawDuration = raw.duration;
   // One object literal with every key, in one order: V8 keeps one hidden class for all events.
   return {
     index,
@@ -141,13 +148,13 @@ export function normalizeItem(item: unknown, index: number): SessionEvent | Diag
     type,
     category: categoryOf(type),
     id: idOf(raw.id),
-    deviceId: deviceKey,
-    userId: idOf(raw.userId),
+    deviceId: idOf(raw.deviceId) ?? userId ?? 'unknown',
+    userId,
     processId: idOf(raw.processId),
     sessionId: idOf(raw.sessionId),
-    state,
+    state: rawState === 'foreground' || rawState === 'background' ? rawState : undefined,
     name: textOf(raw.name),
-    duration,
+    duration: typeof rawDuration === 'number' && Number.isFinite(rawDuration) && rawDuration >= 0 ? rawDuration : undefined,
     attrs: bagOf(raw.attrs),
     resource: bagOf(raw.resource),
     late: false,

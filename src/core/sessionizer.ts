@@ -1,5 +1,7 @@
 import { deriveDevice, type DeviceResult, type ResolvedOptions } from './derive-device.js';
+import { IdSet } from './id-set.js';
 import { duplicateDiagnostic, isDiagnostic, normalizeItem } from './normalize.js';
+import { sortByTs } from './sort-by-ts.js';
 import type { Diagnostic, Session, SessionEvent, SessionModel, SessionOptions, Sessionizer, StitchedSession } from './types.js';
 
 /** Default inactivity timeout: 30 minutes. */
@@ -34,7 +36,15 @@ export function resolveOptions(options: SessionOptions = {}): ResolvedOptions {
   };
 }
 
-const byTs = (a: SessionEvent, b: SessionEvent) => a.ts - b.ts;
+/** One device's accepted events, in push order until `result()` sorts them. */
+interface DeviceEvents {
+  readonly events: SessionEvent[];
+  /** Largest `ts` so far: while no event comes before it, the list stays sorted. */
+  maxTs: number;
+  sorted: boolean;
+  /** In `dirty`: has events that `result()` has not derived yet. */
+  dirty: boolean;
+}
 
 /**
  * Creates a sessionizer: `push` events in any chunking and any order, and `result()`
@@ -43,10 +53,11 @@ const byTs = (a: SessionEvent, b: SessionEvent) => a.ts - b.ts;
  */
 export function createSessionizer(options?: SessionOptions): Sessionizer {
   const resolved = resolveOptions(options);
-  const eventsByDevice = new Map<string, SessionEvent[]>();
+  const eventsByDevice = new Map<string, DeviceEvents>();
   const derived = new Map<string, DeviceResult>();
-  const dirty = new Set<string>();
-  const seenIds = new Set<string>();
+  /** Devices with events not derived yet, each once. */
+  const dirty: string[] = [];
+  const seenIds = new IdSet();
   const diagnostics: Diagnostic[] = [];
   let input = 0;
   let accepted = 0;
@@ -60,6 +71,11 @@ export function createSessionizer(options?: SessionOptions): Sessionizer {
       );
     }
     const offset = input;
+    // Events of one device usually come in runs: the map and `dirty` are visited only
+    // when the device changes.
+    let deviceId: string | undefined;
+    let device: DeviceEvents | undefined;
+    let reserved = false;
     for (let i = 0; i < events.length; i++) {
       const index = offset + i;
       const event = normalizeItem(events[i], index);
@@ -67,17 +83,30 @@ export function createSessionizer(options?: SessionOptions): Sessionizer {
         diagnostics.push(event);
         continue;
       }
-      if (event.id !== undefined) {
-        if (seenIds.has(event.id)) {
-          diagnostics.push(duplicateDiagnostic(index, event.id));
+      const id = event.id;
+      if (id !== undefined) {
+        if (!reserved) {
+          // Sized once for the rest of the batch (input without ids allocates nothing).
+          seenIds.reserve(events.length - i);
+          reserved = true;
+        }
+        if (!seenIds.add(id)) {
+          diagnostics.push(duplicateDiagnostic(index, id));
           continue;
         }
-        seenIds.add(event.id);
       }
-      let list = eventsByDevice.get(event.deviceId);
-      if (!list) eventsByDevice.set(event.deviceId, (list = []));
-      list.push(event);
-      dirty.add(event.deviceId);
+      if (event.deviceId !== deviceId || device === undefined) {
+        deviceId = event.deviceId;
+        device = eventsByDevice.get(deviceId);
+        if (!device) eventsByDevice.set(deviceId, (device = { events: [], maxTs: -Infinity, sorted: true, dirty: false }));
+        if (!device.dirty) {
+          device.dirty = true;
+          dirty.push(deviceId);
+        }
+      }
+      if (event.ts < device.maxTs) device.sorted = false;
+      else device.maxTs = event.ts;
+      device.events.push(event);
       accepted++;
     }
     input += events.length;
@@ -87,11 +116,16 @@ export function createSessionizer(options?: SessionOptions): Sessionizer {
   function result(): SessionModel {
     if (cached) return cached;
     for (const deviceId of dirty) {
-      const list = eventsByDevice.get(deviceId)!;
-      list.sort(byTs); // stable: equal ts keep input order
-      derived.set(deviceId, deriveDevice(deviceId, list, resolved));
+      const device = eventsByDevice.get(deviceId)!;
+      device.dirty = false;
+      // Input in ts order (the usual case) needs no sort at all.
+      if (!device.sorted) {
+        sortByTs(device.events); // stable: equal ts keep input order
+        device.sorted = true;
+      }
+      derived.set(deviceId, deriveDevice(deviceId, device.events, resolved));
     }
-    dirty.clear();
+    dirty.length = 0;
     const sessions: Session[] = [];
     const stitched: StitchedSession[] = [];
     let lateReports = 0;

@@ -12,12 +12,12 @@ export type MakeMark = (p: Path2D, r: number) => void;
 
 /**
  * Marks stamped from pre-rendered sprites into a pixel buffer, composited in script, then
- * drawn in one `drawImage`: the canvas then rasterises one image instead of thousands of
+ * put on the canvas at once (`putImageData`): the canvas then copies one image instead of thousands of
  * anti-aliased paths or small images on every frame (that rasterisation, not the script,
  * was most of a zoom frame). Sprites are made once per style, shape and radius (quantised
  * to a quarter pixel) and placed at whole device pixels.
  */
-export class SpriteCache {
+class SpriteCache {
   private readonly kinds = new Map<string, SpriteKind>();
   private dpr = 1;
 
@@ -135,7 +135,7 @@ export class Rects {
 let PARSER: CanvasRenderingContext2D | null | undefined;
 
 /** `[r, g, b]` of any CSS colour a canvas accepts (it normalises `fillStyle` to `#rrggbb` or `rgba(…)`). */
-export function parseColor(color: string): [number, number, number] {
+function parseColor(color: string): [number, number, number] {
   const ctx = (PARSER ??= document.createElement('canvas').getContext('2d'));
   if (!ctx) return [128, 128, 128];
   ctx.fillStyle = '#000';
@@ -147,7 +147,7 @@ export function parseColor(color: string): [number, number, number] {
 }
 
 /** A sprite's pixels: `size` x `size`, RGBA (not premultiplied). */
-export interface Sprite {
+interface Sprite {
   readonly size: number;
   readonly data: Uint8ClampedArray;
   /** The same pixels, one 32-bit word each (for copying). */

@@ -51,6 +51,8 @@ export interface FrameStats {
   readonly intervalP95: number;
   /** True when the sequence was cut by the budget. */
   readonly cut: boolean;
+  /** Each step's cost, in order (ms). */
+  readonly work: readonly number[];
 }
 
 /**
@@ -78,6 +80,7 @@ export function measureFrames(steps: number, step: (i: number) => void, budgetMs
         intervalMedian: median(intervals),
         intervalP95: percentile(intervals, 95),
         cut,
+        work,
       });
     };
     // Events the browser fires in a frame before its rAF callbacks (scroll) open the frame.

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { binByColumn, buildTimeIndex, hitTest, lowerBound, nearestIndex, upperBound, type Projection } from './lod.js';
+import { binByColumn, buildTimeIndex, hitTest, lowerBound, lowerBoundFrom, nearestIndex, upperBound, type Projection } from './lod.js';
 
 /** 1 px per ms from 0. */
 const identity: Projection = { x: (t) => t, t: (x) => x };
@@ -12,6 +12,16 @@ describe('level of detail', () => {
     expect(lowerBound(a, 9)).to.equal(5);
     expect(nearestIndex(a, 4)).to.equal(4);
     expect(nearestIndex(a, 0)).to.equal(0);
+  });
+
+  it('searches out from a start index to the same bound as a binary search', () => {
+    const a = Float64Array.from({ length: 300 }, (_, i) => Math.floor(i / 3));
+    for (let lo = 0; lo <= a.length; lo += 7) {
+      for (const x of [-1, 0, 0.5, 1, 17, 50, 99, 99.5, 100, 1e9]) {
+        expect(lowerBoundFrom(a, x, lo), `x ${x} from ${lo}`).to.equal(lowerBound(a, x, lo));
+        expect(lowerBoundFrom(a, x, lo, 150), `x ${x} from ${lo} below 150`).to.equal(lowerBound(a, x, lo, 150));
+      }
+    }
   });
 
   it('makes one mark with a count for events in the same 2-px column', () => {

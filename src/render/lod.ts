@@ -16,6 +16,21 @@ export function lowerBound(arr: Float64Array, x: number, lo = 0, hi = arr.length
   return lo;
 }
 
+/**
+ * {@link lowerBound} searching out from `lo` (steps 1, 2, 4... then a binary search): cheaper
+ * when the answer is near `lo`, as when walking a sorted array column by column.
+ */
+export function lowerBoundFrom(arr: Float64Array, x: number, lo: number, hi = arr.length): number {
+  let step = 1;
+  let probe = lo;
+  while (probe < hi && (arr[probe] as number) < x) {
+    lo = probe + 1;
+    probe = lo + step;
+    step *= 2;
+  }
+  return lowerBound(arr, x, lo, Math.min(probe, hi));
+}
+
 /** First index `i` with `arr[i] > x` (`arr.length` if none). */
 export function upperBound(arr: Float64Array, x: number, lo = 0, hi = arr.length): number {
   while (lo < hi) {
@@ -98,7 +113,7 @@ export function binByColumn(index: TimeIndex, p: Projection, xMin: number, xMax:
   while (i < stop) {
     const x0 = p.x(ts[i] as number);
     const col = Math.floor(x0 / binPx);
-    let j = lowerBound(ts, p.t((col + 1) * binPx), i + 1, stop);
+    let j = lowerBoundFrom(ts, p.t((col + 1) * binPx), i + 1, stop);
     // Guard against rounding in invert: always make progress, never skip an item.
     if (j <= i) j = i + 1;
     const last = j - 1;

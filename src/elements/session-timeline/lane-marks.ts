@@ -6,8 +6,8 @@
  * @packageDocumentation
  */
 import { httpStatus, severityOf, type LaneId, type LaneIndex, type PlacedLane } from '../../render/lanes.js';
-import { lowerBound, upperBound, type Bin, type Projection } from '../../render/lod.js';
-import { drawEndGlyph } from '../shared/canvas.js';
+import { lowerBound, lowerBoundFrom, upperBound, type Projection } from '../../render/lod.js';
+import { drawEndGlyph, type MarkedEnd } from '../shared/canvas.js';
 import { Rects, type MakeMark, type PixelLayer, type SpriteKind } from '../shared/pixel-layer.js';
 import { LANE_HEIGHT } from './session-timeline.styles.js';
 
@@ -33,13 +33,53 @@ export const LANE_COLOR: Readonly<Record<LaneId, (typeof COLOR_TOKENS)[number]>>
 };
 
 /**
- * Bins a lane's items in view into columns `binPx` wide, as `binByColumn` does (same bins),
- * with the columns' start times looked up in `colT` (`colT[c]` = time at x `c * binPx`,
- * computed once per frame for every lane) instead of inverting the scale per column.
+ * A lane's bins for one frame, as parallel arrays (a frame at full extent has thousands:
+ * no object per bin). Bin `b` holds items `[first[b], first[b] + count[b])`, drawn from
+ * `x0[b]` (the first item's start) to `x1[b]` (the furthest end of its first and last items),
+ * `flagged[b]` of them flagged. Reused from frame to frame: read it before binning again.
  */
-export function binLane(index: LaneIndex, p: Projection, colT: Float64Array, xMax: number, binPx: number): Bin[] {
+export class LaneBins {
+  length = 0;
+  first = new Int32Array(256);
+  count = new Int32Array(256);
+  flagged = new Int32Array(256);
+  x0 = new Float64Array(256);
+  x1 = new Float64Array(256);
+
+  push(first: number, count: number, x0: number, x1: number, flagged: number): void {
+    const n = this.length;
+    if (n === this.first.length) this.grow();
+    this.first[n] = first;
+    this.count[n] = count;
+    this.x0[n] = x0;
+    this.x1[n] = x1;
+    this.flagged[n] = flagged;
+    this.length = n + 1;
+  }
+
+  private grow(): void {
+    const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.first = grow(this.first);
+    this.count = grow(this.count);
+    this.flagged = grow(this.flagged);
+    this.x0 = grow(this.x0);
+    this.x1 = grow(this.x1);
+  }
+}
+
+/**
+ * Bins a lane's items in view into `bins` (emptied first): columns `binPx` wide, the same
+ * bins as `binByColumn`, with the columns' start times looked up in `colT` (`colT[c]` = time
+ * at x `c * binPx`, computed once per frame for every lane) instead of inverting the scale
+ * per column.
+ */
+export function binLane(index: LaneIndex, p: Projection, colT: Float64Array, xMax: number, binPx: number, bins: LaneBins): LaneBins {
   const { ts, end, flagPrefix } = index;
-  const bins: Bin[] = [];
+  bins.length = 0;
   const xMin = 0;
   let i = lowerBound(ts, colT[0]! - index.maxDuration);
   const stop = upperBound(ts, p.t(xMax));
@@ -49,7 +89,7 @@ export function binLane(index: LaneIndex, p: Projection, colT: Float64Array, xMa
     const x0 = p.x(t0);
     const col = Math.floor(x0 / binPx);
     const next = col + 1 >= 0 && col + 1 < cols ? colT[col + 1]! : p.t((col + 1) * binPx);
-    let j = lowerBound(ts, next, i + 1, stop);
+    let j = lowerBoundFrom(ts, next, i + 1, stop);
     if (j <= i) j = i + 1;
     const last = j - 1;
     const e0 = end[i]!;
@@ -57,11 +97,18 @@ export function binLane(index: LaneIndex, p: Projection, colT: Float64Array, xMa
     let x1 = x0;
     if (e0 !== t0) x1 = Math.max(x1, p.x(e0));
     if (e1 !== t0) x1 = Math.max(x1, last === i ? x1 : p.x(e1));
-    if (x1 >= xMin) bins.push({ first: i, count: j - i, x0, x1, flagged: flagPrefix[j]! - flagPrefix[i]! });
+    if (x1 >= xMin) bins.push(i, j - i, x0, x1, flagPrefix[j]! - flagPrefix[i]!);
     i = j;
   }
   return bins;
 }
+
+/** The text of a binned mark's count: `n`, or `12k` past 999 (texts up to 999 made once). */
+function countText(n: number): string {
+  if (n > 999) return `${Math.round(n / 1000)}k`;
+  return (COUNT_TEXTS[n] ??= String(n));
+}
+const COUNT_TEXTS: string[] = [];
 
 function pathCircle(p: Path2D, x: number, y: number, r: number): void {
   p.moveTo(x + r, y);
@@ -85,11 +132,11 @@ function pathTriangle(p: Path2D, x: number, y: number, r: number, up: boolean): 
 }
 
 /**
- * Draws a lane's marks: point marks and notches are stamped into `stamps` (put on the canvas
- * later, at once); what draws on the canvas itself (span rectangles and labels, crash glyphs)
- * goes to `later` when given, else is drawn now; counts go to `texts`.
+ * Draws a lane's marks: point marks, notches and rectangles (spans, hangs) go into `stamps`
+ * (put on the canvas later, at once); what draws on the canvas itself (span labels, crash
+ * glyphs) goes to `later`, run after the put; counts go to `texts`.
  */
-export function drawLane(ctx: CanvasRenderingContext2D, lane: PlacedLane, index: LaneIndex, bins: readonly Bin[], c: Colors, width: number, stamps: PixelLayer, texts: LaneText[], later?: (() => void)[]): void {
+export function drawLane(ctx: CanvasRenderingContext2D, lane: PlacedLane, index: LaneIndex, bins: LaneBins, c: Colors, width: number, stamps: PixelLayer, texts: LaneText[], later: (() => void)[]): void {
   const mid = lane.y + LANE_HEIGHT / 2;
   const id = lane.spec.id;
   const base = c[LANE_COLOR[id]];
@@ -101,27 +148,32 @@ export function drawLane(ctx: CanvasRenderingContext2D, lane: PlacedLane, index:
     const failedColor = id === 'network' ? c['color-network-failed'] : c['color-crash'];
     const rects = new Rects(stamps.dpr);
     const labels: { text: string; x: number; room: number }[] = [];
-    let notch: SpriteKind | undefined;
-    for (let b = 0; b < bins.length; b++) {
-      const bin = bins[b]!;
-      const x0 = Math.max(-2, bin.x0);
-      const x1 = Math.min(width + 2, Math.max(bin.x1, bin.x0 + 2));
-      const failed = bin.flagged > 0;
+    const notches: number[] = [];
+    const { first, count, flagged, x0: binX0, x1: binX1, length } = bins;
+    for (let b = 0; b < length; b++) {
+      const x0 = Math.max(-2, binX0[b]!);
+      const x1 = Math.min(width + 2, Math.max(binX1[b]!, binX0[b]! + 2));
+      const failed = flagged[b]! > 0;
       const color = failed ? failedColor : base;
       // Leave a hairline between consecutive spans so neighbours stay distinct.
-      rects.add(color, bin.count > 1 ? 0.65 : 0.9, x0, top, Math.max(1.5, x1 - x0 - (x1 - x0 > 4 ? 1 : 0)), height);
-      // Shape, not only colour: a notch above a failed call.
-      if (failed) stamps.add(notch ??= stamps.kind(`f|${color}`, 'notch', notchAt), 3.5, bin.x0, lane.y + 3.5);
-      const next = bins[b + 1];
-      const room = Math.min(x1, next ? next.x0 : width) - Math.max(0, x0);
-      if (bin.count === 1 && room > 36) {
-        const e = events[bin.first]!;
+      rects.add(color, count[b]! > 1 ? 0.65 : 0.9, x0, top, Math.max(1.5, x1 - x0 - (x1 - x0 > 4 ? 1 : 0)), height);
+      if (failed) notches.push(binX0[b]!);
+      const room = Math.min(x1, b + 1 < length ? binX0[b + 1]! : width) - Math.max(0, x0);
+      if (count[b] === 1 && room > 36) {
+        const e = events[first[b]!]!;
         const status = httpStatus(e);
         labels.push({ text: id === 'network' && status !== undefined && status >= 400 ? `${status} ${e.name ?? ''}` : (e.name ?? e.type), x: Math.max(0, x0), room });
       }
     }
+    // Into the pixel buffer with the point marks: thousands of rectangles when zoomed out,
+    // which the canvas would rasterise one by one at the end of the frame.
+    rects.stamp(stamps);
+    // Shape, not only colour: a notch above a failed call.
+    if (notches.length) {
+      const notch = stamps.kind(`f|${failedColor}`, 'notch', notchAt);
+      for (const x of notches) stamps.add(notch, 3.5, x, lane.y + 3.5);
+    }
     const draw = (): void => {
-      rects.flush(ctx);
       if (labels.length) {
         ctx.fillStyle = c.background;
         for (const l of labels) {
@@ -134,13 +186,12 @@ export function drawLane(ctx: CanvasRenderingContext2D, lane: PlacedLane, index:
         }
       }
     };
-    if (later) later.push(draw);
-    else draw();
+    later.push(draw);
     return;
   }
   const hangs = new Rects(stamps.dpr);
+  const glyphs: { reason: MarkedEnd; x: number }[] = [];
 
-  const counts: { text: string; x: number }[] = [];
   // The lane's kinds of mark (their sprites are made on first use).
   const kind: LaneKinds = {
     circle: stamps.kind(`f|${base}`, 'circle', circleAt),
@@ -152,17 +203,19 @@ export function drawLane(ctx: CanvasRenderingContext2D, lane: PlacedLane, index:
     error: stamps.kind(`f|${c['color-log-error']}`, 'diamond', diamondAt),
     warning: stamps.kind(`f|${c['color-log-warning']}`, 'up', upAt),
   };
-  for (let b = 0; b < bins.length; b++) {
-    const bin = bins[b]!;
-    const e = events[bin.first]!;
-    const x = bin.x0;
-    const r = Math.min(6, 3 + Math.log2(bin.count) * 0.8);
+  const { first, count, flagged, x0: binX0, x1: binX1, length } = bins;
+  const countY = lane.y + 7;
+  for (let b = 0; b < length; b++) {
+    const e = events[first[b]!]!;
+    const x = binX0[b]!;
+    const n = count[b]!;
+    const r = Math.min(6, 3 + Math.log2(n) * 0.8);
     switch (id) {
       case 'lifecycle':
         stampLifecycle(stamps, kind, e.type, x, mid, r + 1);
         break;
       case 'logs': {
-        const sev = bin.flagged > 0 ? 'error' : severityOf(e);
+        const sev = flagged[b]! > 0 ? 'error' : severityOf(e);
         if (sev === 'error') stamps.add(kind.error, r + 1.5, x, mid);
         else if (sev === 'warning') stamps.add(kind.warning, r + 1, x, mid);
         else stamps.add(kind.circle, r - 0.5, x, mid);
@@ -172,14 +225,11 @@ export function drawLane(ctx: CanvasRenderingContext2D, lane: PlacedLane, index:
         stamps.add(kind.crumb, r, x, mid);
         break;
       case 'crashes':
-        // Few: drawn one by one, with the shared glyphs.
+        // Hangs as bars in the buffer; crashes, ANRs and OOMs with the shared glyphs, on top.
         if (e.type === 'hang') {
-          hangs.add(c['color-hang'], 1, x, mid + 3, Math.max(2, bin.x1 - x), 5);
+          hangs.add(c['color-hang'], 1, x, mid + 3, Math.max(2, binX1[b]! - x), 5);
           hangs.add(c['color-hang'], 1, x - 1, mid - 6, 3, 9);
-        } else {
-          ctx.fillStyle = ctx.strokeStyle = c['color-crash'];
-          drawEndGlyph(ctx, e.type === 'anr' ? 'anr' : e.type === 'oom' ? 'oom' : 'crash', x, mid);
-        }
+        } else glyphs.push({ reason: e.type === 'anr' ? 'anr' : e.type === 'oom' ? 'oom' : 'crash', x });
         break;
       case 'custom':
         stamps.add(kind.square, r, x, mid);
@@ -187,16 +237,19 @@ export function drawLane(ctx: CanvasRenderingContext2D, lane: PlacedLane, index:
       default:
         stamps.add(kind.circle, r, x, mid);
     }
-    // The count of a binned mark, where there is room for it.
-    if (bin.count > 1) {
-      const next = bins[b + 1];
-      const text = bin.count > 999 ? `${Math.round(bin.count / 1000)}k` : String(bin.count);
-      if (!next || next.x0 - x > text.length * 6 + 10) counts.push({ text, x: x + r + 2 });
+    // The count of a binned mark, where there is room for it (drawn after the marks of every lane).
+    if (n > 1) {
+      const text = countText(n);
+      if (b + 1 === length || binX0[b + 1]! - x > text.length * 6 + 10) texts.push({ text, x: x + r + 2, y: countY });
     }
   }
-  hangs.flush(ctx);
-  // Drawn after the marks (which are drawn at once for every lane).
-  for (const t of counts) texts.push({ text: t.text, x: t.x, y: lane.y + 7 });
+  hangs.stamp(stamps);
+  if (glyphs.length) {
+    later.push(() => {
+      ctx.fillStyle = ctx.strokeStyle = c['color-crash'];
+      for (const g of glyphs) drawEndGlyph(ctx, g.reason, g.x, mid);
+    });
+  }
 }
 
 /** A count drawn next to a binned mark. */

@@ -21,7 +21,7 @@ import { stateMessage } from '../shared/state-message.js';
 import { readTokens, watchColorScheme } from '../shared/theme.js';
 import { prepareCanvas } from '../shared/canvas.js';
 import { LAYER, SPRITES } from '../shared/pixel-layer.js';
-import { COLOR_TOKENS, LANE_COLOR, binLane, drawLane, type Colors, type LaneText } from './lane-marks.js';
+import { COLOR_TOKENS, LANE_COLOR, LaneBins, binLane, drawLane, type Colors, type LaneText } from './lane-marks.js';
 import { tooltipBox } from '../shared/tooltip.js';
 import { AXIS_HEIGHT, LABEL_WIDTH, LANE_HEIGHT, ROW_HEIGHT, STRIP_HEIGHT, styles } from './session-timeline.styles.js';
 
@@ -257,6 +257,8 @@ export class SessionTimeline extends LitElement {
   private listNeedsReset = false;
   /** The details list of the last update (a new one starts at the top). */
   private listElement: HTMLElement | undefined;
+  /** A lane's bins, reused from lane to lane and frame to frame. */
+  private readonly laneBins = new LaneBins();
   /** Theme colours and font for the canvas, read once per update that is not a zoom / pan frame. */
   private colors: Colors | undefined;
   private font = '';
@@ -944,14 +946,13 @@ export class SessionTimeline extends LitElement {
     // Column start times, shared by every lane's binning: one scale inversion per column.
     const colT = new Float64Array(Math.ceil(w / BIN_PX) + 2);
     for (let k = 0; k < colT.length; k++) colT[k] = p.t(k * BIN_PX);
-    // What draws on the canvas itself (span rectangles, crash glyphs) comes after the buffer is put.
+    // What draws on the canvas itself (span labels, crash glyphs) comes after the buffer is put.
     const later: (() => void)[] = [];
     for (const lane of this.placed) {
       const index = v.lanes.get(lane.spec.id);
       if (!index || index.ts.length === 0) continue;
-      const bins = binLane(index, p, colT, w, BIN_PX);
-      if (lane.spec.id === 'crashes') later.push(() => drawLane(ctx, lane, index, bins, c, w, stamps, texts));
-      else drawLane(ctx, lane, index, bins, c, w, stamps, texts, later);
+      const bins = binLane(index, p, colT, w, BIN_PX, this.laneBins);
+      drawLane(ctx, lane, index, bins, c, w, stamps, texts, later);
     }
     stamps.put(ctx);
     ctx.fillStyle = c.border;

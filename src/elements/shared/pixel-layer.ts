@@ -75,15 +75,15 @@ class SpriteCache {
         c.stroke(p);
       }
       const data = c.getImageData(0, 0, size, size).data;
-      const at: number[] = [];
-      const row: number[] = [];
+      const words = new Uint32Array(data.buffer, data.byteOffset, size * size);
+      const opaque: number[] = [];
+      const partial: number[] = [];
       for (let p = 0; p < size * size; p++) {
-        if (data[p * 4 + 3]) {
-          at.push(p);
-          row.push(Math.floor(p / size));
-        }
+        const a = data[p * 4 + 3]!;
+        if (a === 255) opaque.push(p);
+        else if (a) partial.push(p);
       }
-      sprite = { size, data, words: new Uint32Array(data.buffer, data.byteOffset, size * size), visible: { at: Int32Array.from(at), row: Int32Array.from(row) } };
+      sprite = { size, words, opaque: Int32Array.from(opaque), partial: Int32Array.from(partial), placedFor: -1, opaqueAt: new Int32Array(0), partialAt: new Int32Array(0) };
     }
     return sprite;
   }
@@ -102,12 +102,20 @@ export interface SpriteKind {
  */
 export class Rects {
   private readonly groups = new Map<string, number[]>();
+  /** The group of the last call (calls come in runs of one colour). */
+  private last: { color: string; alpha: number; group: number[] } | undefined;
   constructor(private readonly dpr: number) {}
 
   add(color: string, alpha: number, x: number, y: number, w: number, h: number): void {
-    const key = `${alpha}|${color}`;
-    let g = this.groups.get(key);
-    if (!g) this.groups.set(key, (g = []));
+    let g: number[] | undefined;
+    const last = this.last;
+    if (last && last.color === color && last.alpha === alpha) g = last.group;
+    else {
+      const key = `${alpha}|${color}`;
+      g = this.groups.get(key);
+      if (!g) this.groups.set(key, (g = []));
+      this.last = { color, alpha, group: g };
+    }
     const d = this.dpr;
     const x0 = Math.round(x * d) / d;
     const x1 = Math.max(x0 + 1 / d, Math.round((x + w) * d) / d);
@@ -120,6 +128,18 @@ export class Rects {
     g.push(x0, y, x1 - x0, h);
   }
 
+  /** Fills the rectangles into `layer` (composited with what it holds, in the order added by colour). */
+  stamp(layer: PixelLayer): void {
+    for (const [key, g] of this.groups) {
+      const bar = key.indexOf('|');
+      const alpha = Number(key.slice(0, bar));
+      const color = key.slice(bar + 1);
+      for (let i = 0; i < g.length; i += 4) layer.fillRect(g[i]!, g[i + 1]!, g[i + 2]!, g[i + 3]!, color, alpha);
+    }
+    this.groups.clear();
+    this.last = undefined;
+  }
+
   flush(ctx: CanvasRenderingContext2D): void {
     for (const [key, g] of this.groups) {
       const bar = key.indexOf('|');
@@ -129,6 +149,7 @@ export class Rects {
     }
     ctx.globalAlpha = 1;
     this.groups.clear();
+    this.last = undefined;
   }
 }
 
@@ -146,14 +167,30 @@ function parseColor(color: string): [number, number, number] {
   return [Number(m[0]), Number(m[1]), Number(m[2])];
 }
 
-/** A sprite's pixels: `size` x `size`, RGBA (not premultiplied). */
+/** A sprite's pixels: `size` x `size`, not premultiplied. */
 interface Sprite {
   readonly size: number;
-  readonly data: Uint8ClampedArray;
-  /** The same pixels, one 32-bit word each (for copying). */
+  /** The pixels, one 32-bit word each (A B G R from the high byte). */
   readonly words: Uint32Array;
-  /** The pixels that are not transparent: their index in the sprite, and their row. */
-  readonly visible: { readonly at: Int32Array; readonly row: Int32Array };
+  /** The indexes in the sprite of its opaque pixels, and of those partly transparent (edges). */
+  readonly opaque: Int32Array;
+  readonly partial: Int32Array;
+  /** The buffer width `opaqueAt` / `partialAt` were computed for. */
+  placedFor: number;
+  /** Where those pixels fall in a buffer that wide, relative to the sprite's top-left pixel. */
+  opaqueAt: Int32Array;
+  partialAt: Int32Array;
+}
+
+/** Offsets in a buffer `width` wide of the sprite pixels `at` (a sprite `size` wide). */
+function placed(at: Int32Array, size: number, width: number): Int32Array {
+  const out = new Int32Array(at.length);
+  for (let i = 0; i < at.length; i++) {
+    const p = at[i]!;
+    const row = (p / size) | 0;
+    out[i] = p + row * (width - size);
+  }
+  return out;
 }
 
 /**
@@ -232,17 +269,24 @@ export class PixelLayer {
     const r0 = Math.max(0, -top);
     const r1 = Math.min(size, this.height - top);
     if (c0 >= c1 || r0 >= r1) return;
-    const src = sprite.data;
     const srcWords = sprite.words;
-    const dst = image.data;
     if (c0 === 0 && r0 === 0 && c1 === size && r1 === size) {
-      // Wholly inside (nearly always): only the sprite's visible pixels, listed once.
-      const { at, row: rows } = sprite.visible;
+      // Wholly inside (nearly always): the opaque pixels are copied, only the edges blend.
+      if (sprite.placedFor !== W) {
+        sprite.opaqueAt = placed(sprite.opaque, size, W);
+        sprite.partialAt = placed(sprite.partial, size, W);
+        sprite.placedFor = W;
+      }
       const base = top * W + left;
-      for (let i = 0; i < at.length; i++) {
-        const p = at[i]!;
-        const q = base + rows[i]! * W + (p - rows[i]! * size);
-        stampPixel(src, srcWords, p, dst, words, q);
+      const { opaque, opaqueAt, partial, partialAt } = sprite;
+      for (let i = 0; i < opaque.length; i++) words[base + opaqueAt[i]!] = srcWords[opaque[i]!]!;
+      for (let i = 0; i < partial.length; i++) {
+        const q = base + partialAt[i]!;
+        const d = words[q]!;
+        // Over an opaque pixel of its own colour (marks of a lane overlap when zoomed out): no change.
+        const w = srcWords[partial[i]!]!;
+        if (d >>> 24 === 255 && ((d ^ w) & 0xffffff) === 0) continue;
+        stampPixel(w, words, q);
       }
       return;
     }
@@ -250,7 +294,34 @@ export class PixelLayer {
       let p = row * size + c0;
       let q = (top + row) * W + left + c0;
       for (let col = c0; col < c1; col++, p++, q++) {
-        if (src[p * 4 + 3]) stampPixel(src, srcWords, p, dst, words, q);
+        if (srcWords[p]! >>> 24) stampPixel(srcWords[p]!, words, q);
+      }
+    }
+  }
+
+  /** Fills a rectangle (CSS px, edges rounded to device pixels) with `color` at opacity `alpha`, over what is there. */
+  fillRect(x: number, y: number, w: number, h: number, color: string, alpha: number): void {
+    const words = this.words;
+    if (!words) return;
+    const dpr = this.dpr;
+    const W = this.width;
+    const x0 = Math.max(0, Math.round(x * dpr));
+    const x1 = Math.min(W, Math.round((x + w) * dpr));
+    const y0 = Math.max(0, Math.round(y * dpr));
+    const y1 = Math.min(this.height, Math.round((y + h) * dpr));
+    if (x0 >= x1 || y0 >= y1) return;
+    const [r, g, b] = this.rgbOf(color);
+    const word = ((Math.round(Math.min(1, Math.max(0, alpha)) * 255) << 24) | (b << 16) | (g << 8) | r) >>> 0;
+    for (let row = y0; row < y1; row++) {
+      // Rows alike (what is under a span is gap bands, in columns): blend each distinct pixel once.
+      let under = -1;
+      let over = 0;
+      for (let q = row * W + x0, end = row * W + x1; q < end; q++) {
+        if (words[q] !== under) {
+          under = words[q]!;
+          stampPixel(word, words, q);
+          over = words[q]!;
+        } else words[q] = over;
       }
     }
   }
@@ -264,23 +335,26 @@ export class PixelLayer {
     const left = (x - 0.5) * dpr;
     const right = (x + 0.5) * dpr;
     const W = this.width;
-    const data = this.image!.data;
     const H = this.height;
     const period = (on + off) * dpr;
     const dash = on * dpr;
+    const rgb = (b << 16) | (g << 8) | r;
     for (let col = Math.max(0, Math.floor(left)); col < Math.min(W, right); col++) {
       const a = Math.min(col + 1, right) - Math.max(col, left);
       if (a <= 0) continue;
+      const line = ((Math.round(a * 255) << 24) | rgb) >>> 0;
+      // The pixels under a line are alike (gap bands are columns): blend each distinct one once.
+      let under = -1;
+      let over = 0;
       for (let y0 = 0; y0 < H; y0 += period) {
         const y1 = Math.min(H, Math.round(y0 + dash));
         for (let y = Math.round(y0); y < y1; y++) {
-          const j = (y * W + col) * 4;
-          const rest = (data[j + 3]! / 255) * (1 - a);
-          const o = a + rest;
-          data[j] = (r * a + data[j]! * rest) / o;
-          data[j + 1] = (g * a + data[j + 1]! * rest) / o;
-          data[j + 2] = (b * a + data[j + 2]! * rest) / o;
-          data[j + 3] = o * 255;
+          const q = y * W + col;
+          if (words[q] !== under) {
+            under = words[q]!;
+            stampPixel(line, words, q);
+            over = words[q]!;
+          } else words[q] = over;
         }
       }
     }
@@ -299,25 +373,31 @@ export class PixelLayer {
 }
 
 /**
- * Pixel `p` of a sprite (`src`, and the same bytes as words) over pixel `q` of the buffer:
+ * A sprite pixel (`s`, a word: A B G R from the high byte) over pixel `q` of the buffer:
  * copied when opaque or over nothing, else blended (source over, not premultiplied).
  */
-function stampPixel(src: Uint8ClampedArray, srcWords: Uint32Array, p: number, dst: Uint8ClampedArray, words: Uint32Array, q: number): void {
-  const k = p * 4;
-  const sa = src[k + 3]!;
-  const j = q * 4;
-  const da = dst[j + 3]!;
+function stampPixel(s: number, words: Uint32Array, q: number): void {
+  const sa = s >>> 24;
+  const d = words[q]!;
+  const da = d >>> 24;
   if (sa === 255 || da === 0) {
-    words[q] = srcWords[p]!;
+    words[q] = s;
     return;
   }
-  const a = sa / 255;
-  const b = (da / 255) * (1 - a);
-  const o = a + b;
-  dst[j] = (src[k]! * a + dst[j]! * b) / o;
-  dst[j + 1] = (src[k + 1]! * a + dst[j + 1]! * b) / o;
-  dst[j + 2] = (src[k + 2]! * a + dst[j + 2]! * b) / o;
-  dst[j + 3] = o * 255;
+  // Weights of the source and of what is under it, times 255 * 255.
+  const sw = sa * 255;
+  const dw = da * (255 - sa);
+  const ow = sw + dw;
+  const inv = 1 / ow;
+  const r = ((s & 255) * sw + (d & 255) * dw) * inv + 0.5;
+  const g = (((s >>> 8) & 255) * sw + ((d >>> 8) & 255) * dw) * inv + 0.5;
+  const b = (((s >>> 16) & 255) * sw + ((d >>> 16) & 255) * dw) * inv + 0.5;
+  words[q] = ((div255(ow) << 24) | (b << 16) | (g << 8) | r) >>> 0;
+}
+
+/** `x / 255` rounded, for `x` in [0, 255 * 255]. */
+function div255(x: number): number {
+  return ((x + 128) * 257) >>> 16;
 }
 
 /**

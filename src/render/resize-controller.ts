@@ -1,10 +1,22 @@
 /**
  * Tracks an element's content box with a `ResizeObserver` (not window resize) and asks the
- * host to update when it changes.
+ * host to update when a dimension it uses changes.
  *
  * @packageDocumentation
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** Options of {@link ResizeController}. */
+export interface ResizeOptions {
+  /** The element to observe (default: the host itself). */
+  readonly target?: () => Element | null | undefined;
+  /**
+   * Whether a change of height alone updates the host (default `true`). A host that reads
+   * only the width says `false`: its own content growing (data arriving) then costs no
+   * second update.
+   */
+  readonly height?: boolean;
+}
 
 export class ResizeController implements ReactiveController {
   /** Content-box width in CSS px (0 until first observed). */
@@ -14,13 +26,14 @@ export class ResizeController implements ReactiveController {
 
   private readonly host: ReactiveControllerHost & Element;
   private readonly target: () => Element | null | undefined;
+  private readonly watchHeight: boolean;
   private observer: ResizeObserver | undefined;
   private observed: Element | undefined;
 
-  /** Observes `target()` (default: the host itself). */
-  constructor(host: ReactiveControllerHost & Element, target?: () => Element | null | undefined) {
+  constructor(host: ReactiveControllerHost & Element, { target, height = true }: ResizeOptions = {}) {
     this.host = host;
     this.target = target ?? (() => host);
+    this.watchHeight = height;
     host.addController(this);
   }
 
@@ -28,11 +41,10 @@ export class ResizeController implements ReactiveController {
     this.observer = new ResizeObserver((entries) => {
       const box = entries[entries.length - 1]?.contentRect;
       if (!box) return;
-      if (box.width !== this.width || box.height !== this.height) {
-        this.width = box.width;
-        this.height = box.height;
-        this.host.requestUpdate();
-      }
+      const changed = box.width !== this.width || (this.watchHeight && box.height !== this.height);
+      this.width = box.width;
+      this.height = box.height;
+      if (changed) this.host.requestUpdate();
     });
     this.observe();
   }

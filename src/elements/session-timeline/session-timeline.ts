@@ -120,7 +120,8 @@ export class SessionTimeline extends LitElement {
 
   // Controllers ------------------------------------------------------------------------
 
-  private readonly resize = new ResizeController(this);
+  /** Only the width matters: the element's height follows its own content. */
+  private readonly resize = new ResizeController(this, { height: false });
   /** Zoom and pan state (d3-zoom maths); exposed for tests and for synchronising views. */
   readonly zoom = new ZoomController(this, {
     width: () => this.plotWidth,

@@ -130,7 +130,7 @@ export class StitchedSessions extends LitElement {
 
   // Controllers ------------------------------------------------------------------------
 
-  private readonly resize = new ResizeController(this, () => this.renderRoot.querySelector('.scroller'));
+  private readonly resize = new ResizeController(this, { target: () => this.renderRoot.querySelector('.scroller') });
   /** Zoom and pan state of the time axis (d3-zoom maths); exposed for tests and for synchronising views. */
   readonly zoom = new ZoomController(this, {
     width: () => this.plotWidth,

@@ -13,7 +13,10 @@
 export class IdSet {
   /** The ids, in the order they were added. */
   private readonly ids: string[] = [];
-  /** Open addressing, linear probing: slot `j` is `[hash, position in ids]`; hash 0 marks a free slot. */
+  /**
+   * Open addressing, linear probing: slot `j` is `[hash, position in ids]`; hash 0 marks a
+   * free slot. An id's first slot comes from its hash's bits above bit 0 (always 1).
+   */
   private table = new Int32Array(2 * 1024);
   private mask = 1023;
 
@@ -36,7 +39,7 @@ export class IdSet {
     const hash = hashId(id, this.seed);
     const table = this.table;
     const mask = this.mask;
-    for (let j = hash & mask; ; j = (j + 1) & mask) {
+    for (let j = (hash >>> 1) & mask; ; j = (j + 1) & mask) {
       const h = table[2 * j]!;
       if (h === 0) {
         table[2 * j] = hash;
@@ -57,7 +60,7 @@ export class IdSet {
     for (let k = 0; k < old.length; k += 2) {
       const hash = old[k]!;
       if (hash === 0) continue;
-      let j = hash & mask;
+      let j = (hash >>> 1) & mask;
       while (table[2 * j] !== 0) j = (j + 1) & mask;
       table[2 * j] = hash;
       table[2 * j + 1] = old[k + 1]!;
@@ -67,11 +70,17 @@ export class IdSet {
   }
 }
 
-/** FNV-1a over UTF-16 code units, seeded; `| 1` keeps it off 0, the free-slot mark. */
+/**
+ * FNV-1a over UTF-16 code units, seeded, then MurmurHash3's finaliser so that every bit
+ * depends on every unit (FNV's low bits alone cluster); `| 1` keeps it off 0, the free-slot
+ * mark, so slots are chosen by the bits above bit 0.
+ */
 export function hashId(id: string, seed: number): number {
   let hash = 0x811c9dc5 ^ seed;
   for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
-  return hash | 1;
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return (hash ^ (hash >>> 16)) | 1;
 }
 
 /** At most three quarters full: probe runs stay short, and the table stays small. */

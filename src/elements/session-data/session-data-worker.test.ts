@@ -107,6 +107,22 @@ describe('deriving in a worker', () => {
     expect(rows.rowCount).to.equal(new Set(data.model!.sessions.map((s) => s.deviceId)).size);
   });
 
+  it('<session-data> derives fewer than 500,000 events in the page by default (sooner than a worker would)', async () => {
+    const many = Array.from({ length: 60_000 }, (_, i) => ({ ts: Date.UTC(2026, 0, 1) + i * 1_000, type: i % 2 ? 'tap' : 'view', deviceId: `d${i % 3}` }));
+    const data = mount('session-data', (d) => {
+      d.events = many;
+    });
+    await data.updateComplete;
+    expect(status(data)).to.equal('');
+    expect(data.model?.stats.input).to.equal(60_000);
+    // A page that prefers a worker for these says so.
+    data.workerThreshold = 50_000;
+    data.events = [...many];
+    await data.updateComplete;
+    expect(status(data)).to.equal('Deriving sessions from 60,000 events…');
+    await until(() => data.model?.stats.input === 60_000 && status(data) === '', 'the model from the worker');
+  });
+
   it('<session-data> drops the result of events replaced while a worker derived them', async () => {
     const data = mount('session-data', (d) => {
       d.workerThreshold = 0;

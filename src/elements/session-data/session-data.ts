@@ -18,7 +18,7 @@ export { parseEvents, type LoadedEvents } from '../shared/events-source.js';
  * are left out and listed in the status line). A new `src` aborts the load in flight.
  * `events`, when set, wins over `src`.
  *
- * From `worker-threshold` events on (default 50,000), sessions are derived in a Web Worker, so
+ * From `worker-threshold` events on (default 500,000), sessions are derived in a Web Worker, so
  * the page stays responsive; the model is the same. New events or a new `src` drop a
  * derivation in flight. Where no worker can start (a CSP without `worker-src`, `file://`),
  * the page derives them itself.
@@ -70,7 +70,7 @@ export class SessionData extends LitElement {
   @property({ attribute: 'max-duration', type: Number }) maxDuration: number | undefined;
 
   /**
-   * From this many events on, sessions are derived in a Web Worker (default 50,000); `0`
+   * From this many events on, sessions are derived in a Web Worker (default 500,000); `0`
    * always, `Infinity` never.
    */
   @property({ attribute: 'worker-threshold', type: Number }) workerThreshold: number | undefined;

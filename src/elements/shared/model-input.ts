@@ -6,8 +6,15 @@ import type { SessionModel, SessionOptions } from '../../core/types.js';
 import { EventsSource } from './events-source.js';
 import { messageOf, stateMessage, summarizeDiagnostics } from './state-message.js';
 
-/** Events from which on a view derives in a worker by default (`worker-threshold`). */
-const DEFAULT_WORKER_THRESHOLD = 50_000;
+/**
+ * Events from which on a view derives in a worker by default (`worker-threshold`). Below it,
+ * the page is faster by every measure (`npm run bench -- worker`): at 100k events the data is
+ * drawn in about 0.3 s in the page and 1 s through a worker, whose events and answer must
+ * cross by structured clone while the page still normalises every event itself. From about
+ * half a million on, the page would freeze for more than half a second: there the worker's
+ * few seconds with a responsive page serve better.
+ */
+const DEFAULT_WORKER_THRESHOLD = 500_000;
 
 /** What a view was given: its own model or events, the shared one, and core options. */
 export interface ModelInput {

@@ -188,7 +188,7 @@ export class StitchedSessions extends LitElement {
   @property() src: string | undefined;
 
   /**
-   * From this many `events` on, sessions are derived in a Web Worker (default 50,000), so the
+   * From this many `events` on, sessions are derived in a Web Worker (default 500,000), so the
    * page stays responsive; `0` always, `Infinity` never. Where no worker can start, the page
    * derives them itself.
    */

@@ -21,6 +21,18 @@ describe('lanes', () => {
     expect(severityOf({ attrs: { 'log.severity': 'WARN' } })).to.equal('warning');
   });
 
+  it('reads log severities in any usual spelling', () => {
+    const of = (v: unknown) => severityOf({ attrs: v === undefined ? {} : { 'log.severity': v as string } });
+    const cases: [unknown, string][] = [
+      [undefined, 'info'], [null, 'info'], ['info', 'info'], ['INFO', 'info'], ['notice', 'info'],
+      ['error', 'error'], ['Error', 'error'], ['err', 'error'], ['fatal', 'error'], ['CRITICAL', 'error'],
+      ['warning', 'warning'], ['warn', 'warning'], ['Warning', 'warning'],
+      ['debug', 'debug'], ['TRACE', 'debug'], ['verbose', 'debug'],
+    ];
+    expect(cases.map(([v]) => of(v))).to.deep.equal(cases.map(([, want]) => want));
+    expect(severityOf({})).to.equal('info');
+  });
+
   it('indexes each lane as sorted typed arrays, with flagged prefix counts', () => {
     const lanes = buildLaneIndexes(events);
     const network = lanes.get('network')!;

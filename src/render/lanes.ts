@@ -46,7 +46,21 @@ export function laneOf(event: Pick<SessionEvent, 'category'>): LaneId {
 export type Severity = 'debug' | 'info' | 'warning' | 'error';
 
 export function severityOf(event: Pick<SessionEvent, 'attrs'>): Severity {
-  const raw = String(event.attrs?.['log.severity'] ?? 'info').toLowerCase();
+  const value = event.attrs?.['log.severity'];
+  // The usual spellings first: no string made per event.
+  switch (value) {
+    case undefined:
+    case 'info':
+      return 'info';
+    case 'error':
+      return 'error';
+    case 'warning':
+    case 'warn':
+      return 'warning';
+    case 'debug':
+      return 'debug';
+  }
+  const raw = String(value ?? 'info').toLowerCase();
   if (raw.startsWith('err') || raw === 'fatal' || raw === 'critical') return 'error';
   if (raw.startsWith('warn')) return 'warning';
   if (raw === 'debug' || raw === 'trace' || raw === 'verbose') return 'debug';

@@ -30,7 +30,7 @@ describe('lanes', () => {
       ['debug', 'debug'], ['TRACE', 'debug'], ['verbose', 'debug'],
     ];
     expect(cases.map(([v]) => of(v))).to.deep.equal(cases.map(([, want]) => want));
-    expect(severityOf({})).to.equal('info');
+    expect(severityOf({ attrs: undefined })).to.equal('info');
   });
 
   it('indexes each lane as sorted typed arrays, with flagged prefix counts', () => {

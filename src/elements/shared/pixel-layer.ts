@@ -76,14 +76,23 @@ class SpriteCache {
       }
       const data = c.getImageData(0, 0, size, size).data;
       const words = new Uint32Array(data.buffer, data.byteOffset, size * size);
-      const opaque: number[] = [];
+      // One colour throughout (a shape in one style): its opaque pixels are runs of one word.
+      const runs: number[] = [];
+      let solid = 0;
       const partial: number[] = [];
-      for (let p = 0; p < size * size; p++) {
-        const a = data[p * 4 + 3]!;
-        if (a === 255) opaque.push(p);
-        else if (a) partial.push(p);
+      for (let row = 0; row < size; row++) {
+        for (let col = 0; col < size; col++) {
+          const p = row * size + col;
+          const a = data[p * 4 + 3]!;
+          if (a === 255) {
+            solid = words[p]!;
+            const n = runs.length;
+            if (n && runs[n - 3] === row && runs[n - 2]! + runs[n - 1]! === col) runs[n - 1]!++;
+            else runs.push(row, col, 1);
+          } else if (a) partial.push(p);
+        }
       }
-      sprite = { size, words, opaque: Int32Array.from(opaque), partial: Int32Array.from(partial), placedFor: -1, opaqueAt: new Int32Array(0), partialAt: new Int32Array(0) };
+      sprite = { size, words, solid, runs: Int32Array.from(runs), partial: Int32Array.from(partial), partialWords: Uint32Array.from(partial, (p) => words[p]!), placedFor: -1, partialAt: new Int32Array(0) };
     }
     return sprite;
   }
@@ -172,13 +181,15 @@ interface Sprite {
   readonly size: number;
   /** The pixels, one 32-bit word each (A B G R from the high byte). */
   readonly words: Uint32Array;
-  /** The indexes in the sprite of its opaque pixels, and of those partly transparent (edges). */
-  readonly opaque: Int32Array;
+  /** The colour of its opaque pixels, and those pixels as runs: `[row, column, length]` each. */
+  readonly solid: number;
+  readonly runs: Int32Array;
+  /** The indexes in the sprite of its partly transparent pixels (edges), and their words. */
   readonly partial: Int32Array;
-  /** The buffer width `opaqueAt` / `partialAt` were computed for. */
+  readonly partialWords: Uint32Array;
+  /** The buffer width `partialAt` was computed for. */
   placedFor: number;
-  /** Where those pixels fall in a buffer that wide, relative to the sprite's top-left pixel. */
-  opaqueAt: Int32Array;
+  /** Where the partial pixels fall in a buffer that wide, relative to the sprite's top-left pixel. */
   partialAt: Int32Array;
 }
 
@@ -271,20 +282,22 @@ export class PixelLayer {
     if (c0 >= c1 || r0 >= r1) return;
     const srcWords = sprite.words;
     if (c0 === 0 && r0 === 0 && c1 === size && r1 === size) {
-      // Wholly inside (nearly always): the opaque pixels are copied, only the edges blend.
+      // Wholly inside (nearly always): the opaque runs are filled, only the edges blend.
       if (sprite.placedFor !== W) {
-        sprite.opaqueAt = placed(sprite.opaque, size, W);
         sprite.partialAt = placed(sprite.partial, size, W);
         sprite.placedFor = W;
       }
       const base = top * W + left;
-      const { opaque, opaqueAt, partial, partialAt } = sprite;
-      for (let i = 0; i < opaque.length; i++) words[base + opaqueAt[i]!] = srcWords[opaque[i]!]!;
-      for (let i = 0; i < partial.length; i++) {
+      const { solid, runs, partialWords, partialAt } = sprite;
+      for (let r = 0; r < runs.length; r += 3) {
+        const q = base + runs[r]! * W + runs[r + 1]!;
+        for (let k = q, end = q + runs[r + 2]!; k < end; k++) words[k] = solid;
+      }
+      for (let i = 0; i < partialAt.length; i++) {
         const q = base + partialAt[i]!;
         const d = words[q]!;
         // Over an opaque pixel of its own colour (marks of a lane overlap when zoomed out): no change.
-        const w = srcWords[partial[i]!]!;
+        const w = partialWords[i]!;
         if (d >>> 24 === 255 && ((d ^ w) & 0xffffff) === 0) continue;
         stampPixel(w, words, q);
       }

@@ -1,5 +1,11 @@
 import { expect } from 'chai';
-import { binByColumn, buildTimeIndex, hitTest, lowerBound, lowerBoundFrom, nearestIndex, upperBound, type Projection } from './lod.js';
+import { Bins, binByColumn as binInto, buildTimeIndex, hitTest, lowerBound, lowerBoundFrom, nearestIndex, upperBound, type Projection, type TimeIndex } from './lod.js';
+
+/** {@link binInto}'s marks as objects, for reading in a test. */
+function binByColumn(index: TimeIndex, p: Projection, xMin: number, xMax: number, binPx: number, colT?: Float64Array) {
+  const b = binInto(index, p, xMin, xMax, binPx, new Bins(), colT);
+  return Array.from({ length: b.length }, (_, i) => ({ first: b.first[i]!, count: b.count[i]!, x0: b.x0[i]!, x1: b.x1[i]!, flagged: b.flagged[i]! }));
+}
 
 /** 1 px per ms from 0. */
 const identity: Projection = { x: (t) => t, t: (x) => x };
@@ -57,6 +63,19 @@ describe('level of detail', () => {
       expect(bins.reduce((s, b) => s + b.count, 0)).to.equal(10_000);
       expect(bins.length).to.be.at.most(Math.ceil((100_000 * k) / 2) + 1);
     }
+  });
+
+  it('gives the same marks with the columns\' start times looked up, and reuses its arrays past their first size', () => {
+    const items = Array.from({ length: 5_000 }, (_, i) => ({ t: i * 37 + (i % 7), d: i % 5 === 0 ? 90 : 0 }));
+    const index = buildTimeIndex(items, (i) => i.t, (i) => i.d, (i) => i.t % 3 === 0);
+    const p: Projection = { x: (t) => t / 20, t: (x) => x * 20 };
+    const colT = Float64Array.from({ length: 9_300 / 2 + 2 }, (_, c) => p.t(c * 2));
+    expect(binByColumn(index, p, 0, 9_300, 2, colT)).to.deep.equal(binByColumn(index, p, 0, 9_300, 2));
+    const out = new Bins();
+    binInto(index, p, 0, 9_300, 2, out);
+    expect(out.length).to.be.above(256); // grew
+    binInto(index, p, 0, 100, 2, out);
+    expect(out.length).to.equal(binByColumn(index, p, 0, 100, 2).length); // emptied first
   });
 
   it('hit-tests the mark under the pointer, and spans along their length', () => {

@@ -88,42 +88,75 @@ export interface Projection {
   readonly t: (x: number) => number;
 }
 
-/** One drawn mark: items `[first, first + count)` that fall in one pixel column. */
-export interface Bin {
-  readonly first: number;
-  readonly count: number;
-  /** x of the first item's start. */
-  readonly x0: number;
-  /** x of the furthest end among the first and last items (>= x0). */
-  readonly x1: number;
-  /** How many of the items are flagged. */
-  readonly flagged: number;
+/**
+ * Marks of one frame, one per pixel column, as parallel arrays (a frame zoomed out has
+ * thousands: no object per mark). Mark `b` stands for items `[first[b], first[b] + count[b])`,
+ * whose starts fall in one column; it is drawn from `x0[b]` (the first item's start) to
+ * `x1[b]` (the furthest end of its first and last items, `>= x0[b]`); `flagged[b]` of its
+ * items are flagged. Reusable: {@link binByColumn} empties it first.
+ */
+export class Bins {
+  length = 0;
+  first = new Int32Array(256);
+  count = new Int32Array(256);
+  flagged = new Int32Array(256);
+  x0 = new Float64Array(256);
+  x1 = new Float64Array(256);
+
+  push(first: number, count: number, x0: number, x1: number, flagged: number): void {
+    const n = this.length;
+    if (n === this.first.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(2 * n);
+        b.set(a);
+        return b;
+      };
+      this.first = grow(this.first);
+      this.count = grow(this.count);
+      this.flagged = grow(this.flagged);
+      this.x0 = grow(this.x0);
+      this.x1 = grow(this.x1);
+    }
+    this.first[n] = first;
+    this.count[n] = count;
+    this.x0[n] = x0;
+    this.x1[n] = x1;
+    this.flagged[n] = flagged;
+    this.length = n + 1;
+  }
 }
 
 /**
  * Bins the items visible in `[xMin, xMax]` into columns `binPx` wide: items whose start
- * falls in the same column become one {@link Bin}. Spans that started before `xMin` and
- * still run are included.
+ * falls in the same column become one mark. Spans that started before `xMin` and still run
+ * are included. `colT`, when given, holds the columns' start times (`colT[c]` = time at x
+ * `c * binPx`, computed once per frame for every lane), saving a scale inversion per column.
  */
-export function binByColumn(index: TimeIndex, p: Projection, xMin: number, xMax: number, binPx = 2): Bin[] {
+export function binByColumn(index: TimeIndex, p: Projection, xMin: number, xMax: number, binPx = 2, out = new Bins(), colT?: Float64Array): Bins {
   const { ts, end, flagPrefix } = index;
-  const bins: Bin[] = [];
+  out.length = 0;
   let i = lowerBound(ts, p.t(xMin) - index.maxDuration);
   const stop = upperBound(ts, p.t(xMax));
+  const cols = colT ? colT.length : 0;
   while (i < stop) {
-    const x0 = p.x(ts[i] as number);
-    const col = Math.floor(x0 / binPx);
-    let j = lowerBoundFrom(ts, p.t((col + 1) * binPx), i + 1, stop);
+    const t0 = ts[i]!;
+    const x0 = p.x(t0);
+    const col = Math.floor(x0 / binPx) + 1;
+    const next = col >= 0 && col < cols ? colT![col]! : p.t(col * binPx);
+    let j = lowerBoundFrom(ts, next, i + 1, stop);
     // Guard against rounding in invert: always make progress, never skip an item.
     if (j <= i) j = i + 1;
     const last = j - 1;
-    const x1 = Math.max(x0, p.x(end[i] as number), p.x(end[last] as number));
-    if (x1 >= xMin) {
-      bins.push({ first: i, count: j - i, x0, x1, flagged: (flagPrefix[j] as number) - (flagPrefix[i] as number) });
-    }
+    // An end at the first item's start projects to x0: skipped (instants, the common case).
+    const e0 = end[i]!;
+    const e1 = end[last]!;
+    let x1 = x0;
+    if (e0 !== t0) x1 = Math.max(x1, p.x(e0));
+    if (last !== i && e1 !== t0) x1 = Math.max(x1, p.x(e1));
+    if (x1 >= xMin) out.push(i, j - i, x0, x1, flagPrefix[j]! - flagPrefix[i]!);
     i = j;
   }
-  return bins;
+  return out;
 }
 
 /**

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { httpStatus, severityOf, type LaneId, type LaneIndex, type PlacedLane } from '../../render/lanes.js';
-import { lowerBound, lowerBoundFrom, upperBound, type Projection } from '../../render/lod.js';
+import type { Bins } from '../../render/lod.js';
 import { drawEndGlyph, type MarkedEnd } from '../shared/canvas.js';
 import { Rects, type MakeMark, type PixelLayer, type SpriteKind } from '../shared/pixel-layer.js';
 import { LANE_HEIGHT } from './session-timeline.styles.js';
@@ -31,77 +31,6 @@ export const LANE_COLOR: Readonly<Record<LaneId, (typeof COLOR_TOKENS)[number]>>
   crashes: 'color-crash',
   custom: 'color-custom',
 };
-
-/**
- * A lane's bins for one frame, as parallel arrays (a frame at full extent has thousands:
- * no object per bin). Bin `b` holds items `[first[b], first[b] + count[b])`, drawn from
- * `x0[b]` (the first item's start) to `x1[b]` (the furthest end of its first and last items),
- * `flagged[b]` of them flagged. Reused from frame to frame: read it before binning again.
- */
-export class LaneBins {
-  length = 0;
-  first = new Int32Array(256);
-  count = new Int32Array(256);
-  flagged = new Int32Array(256);
-  x0 = new Float64Array(256);
-  x1 = new Float64Array(256);
-
-  push(first: number, count: number, x0: number, x1: number, flagged: number): void {
-    const n = this.length;
-    if (n === this.first.length) this.grow();
-    this.first[n] = first;
-    this.count[n] = count;
-    this.x0[n] = x0;
-    this.x1[n] = x1;
-    this.flagged[n] = flagged;
-    this.length = n + 1;
-  }
-
-  private grow(): void {
-    const grow = <T extends Int32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-      b.set(a);
-      return b;
-    };
-    this.first = grow(this.first);
-    this.count = grow(this.count);
-    this.flagged = grow(this.flagged);
-    this.x0 = grow(this.x0);
-    this.x1 = grow(this.x1);
-  }
-}
-
-/**
- * Bins a lane's items in view into `bins` (emptied first): columns `binPx` wide, the same
- * bins as `binByColumn`, with the columns' start times looked up in `colT` (`colT[c]` = time
- * at x `c * binPx`, computed once per frame for every lane) instead of inverting the scale
- * per column.
- */
-export function binLane(index: LaneIndex, p: Projection, colT: Float64Array, xMax: number, binPx: number, bins: LaneBins): LaneBins {
-  const { ts, end, flagPrefix } = index;
-  bins.length = 0;
-  const xMin = 0;
-  let i = lowerBound(ts, colT[0]! - index.maxDuration);
-  const stop = upperBound(ts, p.t(xMax));
-  const cols = colT.length;
-  while (i < stop) {
-    const t0 = ts[i]!;
-    const x0 = p.x(t0);
-    const col = Math.floor(x0 / binPx);
-    const next = col + 1 >= 0 && col + 1 < cols ? colT[col + 1]! : p.t((col + 1) * binPx);
-    let j = lowerBoundFrom(ts, next, i + 1, stop);
-    if (j <= i) j = i + 1;
-    const last = j - 1;
-    const e0 = end[i]!;
-    const e1 = end[last]!;
-    let x1 = x0;
-    if (e0 !== t0) x1 = Math.max(x1, p.x(e0));
-    if (e1 !== t0) x1 = Math.max(x1, last === i ? x1 : p.x(e1));
-    if (x1 >= xMin) bins.push(i, j - i, x0, x1, flagPrefix[j]! - flagPrefix[i]!);
-    i = j;
-  }
-  return bins;
-}
 
 /** The text of a binned mark's count: `n`, or `12k` past 999 (texts up to 999 made once). */
 function countText(n: number): string {
@@ -136,7 +65,7 @@ function pathTriangle(p: Path2D, x: number, y: number, r: number, up: boolean): 
  * (put on the canvas later, at once); what draws on the canvas itself (span labels, crash
  * glyphs) goes to `later`, run after the put; counts go to `texts`.
  */
-export function drawLane(ctx: CanvasRenderingContext2D, lane: PlacedLane, index: LaneIndex, bins: LaneBins, c: Colors, width: number, stamps: PixelLayer, texts: LaneText[], later: (() => void)[]): void {
+export function drawLane(ctx: CanvasRenderingContext2D, lane: PlacedLane, index: LaneIndex, bins: Bins, c: Colors, width: number, stamps: PixelLayer, texts: LaneText[], later: (() => void)[]): void {
   const mid = lane.y + LANE_HEIGHT / 2;
   const id = lane.spec.id;
   const base = c[LANE_COLOR[id]];

@@ -7,7 +7,7 @@ import type { Primitive, Session, SessionEvent, SessionModel, StitchedSession } 
 import { EventSelectEvent, RangeSelectEvent, SessionSelectEvent } from '../../events.js';
 import { checkTimeZone, formatCount, formatDateTime, formatDimensions, formatDuration, formatTime, formatTimeRange, plural, type TimeZone } from '../../render/format.js';
 import { LANES, LANE_IDS, buildLaneIndexesOf, httpStatus, isFlagged, laneAt, laneOf, layoutLanes, positionInLane, severityOf, type LaneId, type LaneIndex, type PlacedLane } from '../../render/lanes.js';
-import { hitTest, lowerBound, nearestIndex, upperBound, type Projection } from '../../render/lod.js';
+import { Bins, binByColumn, hitTest, lowerBound, nearestIndex, upperBound, type Projection } from '../../render/lod.js';
 import { ResizeController } from '../../render/resize-controller.js';
 import { toPredicate, type SessionFilter } from '../../render/rows.js';
 import { brokenScale, buildBrokenAxis, piecewiseLinear, placeGaps, segmentTicks, visibleRange, type BrokenAxis, type PlacedGap, type PlacedTick, type TimeScale } from '../../render/time-scale.js';
@@ -21,7 +21,7 @@ import { stateMessage } from '../shared/state-message.js';
 import { readTokens, watchColorScheme } from '../shared/theme.js';
 import { prepareCanvas } from '../shared/canvas.js';
 import { LAYER, SPRITES } from '../shared/pixel-layer.js';
-import { COLOR_TOKENS, LANE_COLOR, LaneBins, binLane, drawLane, type Colors, type LaneText } from './lane-marks.js';
+import { COLOR_TOKENS, LANE_COLOR, drawLane, type Colors, type LaneText } from './lane-marks.js';
 import { tooltipBox } from '../shared/tooltip.js';
 import { AXIS_HEIGHT, LABEL_WIDTH, LANE_HEIGHT, ROW_HEIGHT, STRIP_HEIGHT, styles } from './session-timeline.styles.js';
 
@@ -259,7 +259,7 @@ export class SessionTimeline extends LitElement {
   /** The details list of the last update (a new one starts at the top). */
   private listElement: HTMLElement | undefined;
   /** A lane's bins, reused from lane to lane and frame to frame. */
-  private readonly laneBins = new LaneBins();
+  private readonly laneBins = new Bins();
   /** Theme colours and font for the canvas, read once per update that is not a zoom / pan frame. */
   private colors: Colors | undefined;
   private font = '';
@@ -952,7 +952,7 @@ export class SessionTimeline extends LitElement {
     for (const lane of this.placed) {
       const index = v.lanes.get(lane.spec.id);
       if (!index || index.ts.length === 0) continue;
-      const bins = binLane(index, p, colT, w, BIN_PX, this.laneBins);
+      const bins = binByColumn(index, p, 0, w, BIN_PX, this.laneBins, colT);
       drawLane(ctx, lane, index, bins, c, w, stamps, texts, later);
     }
     stamps.put(ctx);

@@ -106,25 +106,24 @@ export interface SpriteKind {
 }
 
 /**
- * Rectangles by colour and opacity, drawn one `fillRect` each at whole device pixels: a
- * rectangle fill is the cheapest thing to rasterise (a path of a thousand rectangles is not).
+ * Rectangles by colour and opacity, at whole device pixels, filled into a {@link PixelLayer}
+ * (a frame zoomed out has thousands: the canvas would rasterise them one by one).
  */
 export class Rects {
-  private readonly groups = new Map<string, number[]>();
+  private readonly groups = new Map<string, { readonly color: string; readonly alpha: number; readonly rects: number[] }>();
   /** The group of the last call (calls come in runs of one colour). */
-  private last: { color: string; alpha: number; group: number[] } | undefined;
+  private last: { readonly color: string; readonly alpha: number; readonly rects: number[] } | undefined;
   constructor(private readonly dpr: number) {}
 
   add(color: string, alpha: number, x: number, y: number, w: number, h: number): void {
-    let g: number[] | undefined;
-    const last = this.last;
-    if (last && last.color === color && last.alpha === alpha) g = last.group;
-    else {
+    let group = this.last;
+    if (!group || group.color !== color || group.alpha !== alpha) {
       const key = `${alpha}|${color}`;
-      g = this.groups.get(key);
-      if (!g) this.groups.set(key, (g = []));
-      this.last = { color, alpha, group: g };
+      group = this.groups.get(key);
+      if (!group) this.groups.set(key, (group = { color, alpha, rects: [] }));
+      this.last = group;
     }
+    const g = group.rects;
     const d = this.dpr;
     const x0 = Math.round(x * d) / d;
     const x1 = Math.max(x0 + 1 / d, Math.round((x + w) * d) / d);
@@ -137,26 +136,11 @@ export class Rects {
     g.push(x0, y, x1 - x0, h);
   }
 
-  /** Fills the rectangles into `layer` (composited with what it holds, in the order added by colour). */
+  /** Fills the rectangles into `layer` (composited with what it holds, group by group in the order of their first rectangle). */
   stamp(layer: PixelLayer): void {
-    for (const [key, g] of this.groups) {
-      const bar = key.indexOf('|');
-      const alpha = Number(key.slice(0, bar));
-      const color = key.slice(bar + 1);
+    for (const { color, alpha, rects: g } of this.groups.values()) {
       for (let i = 0; i < g.length; i += 4) layer.fillRect(g[i]!, g[i + 1]!, g[i + 2]!, g[i + 3]!, color, alpha);
     }
-    this.groups.clear();
-    this.last = undefined;
-  }
-
-  flush(ctx: CanvasRenderingContext2D): void {
-    for (const [key, g] of this.groups) {
-      const bar = key.indexOf('|');
-      ctx.globalAlpha = Number(key.slice(0, bar));
-      ctx.fillStyle = key.slice(bar + 1);
-      for (let i = 0; i < g.length; i += 4) ctx.fillRect(g[i]!, g[i + 1]!, g[i + 2]!, g[i + 3]!);
-    }
-    ctx.globalAlpha = 1;
     this.groups.clear();
     this.last = undefined;
   }

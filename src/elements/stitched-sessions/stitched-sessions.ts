@@ -9,7 +9,7 @@ import type { EndReason, Session, SessionModel } from '../../core/types.js';
 import { DeviceSelectEvent, SessionSelectEvent, StitchedSelectEvent, ViewChangeEvent } from '../../events.js';
 import { summarizeCohort, formatShare, type CohortSummary } from '../../render/cohort-summary.js';
 import { checkTimeZone, formatCount, formatDate, formatDateTime, formatDimensions, formatDuration, formatElapsed, formatTimeRange, plural, type TimeZone } from '../../render/format.js';
-import { binByColumn, hitTest, lowerBound, upperBound, type Projection } from '../../render/lod.js';
+import { Bins, binByColumn, hitTest, lowerBound, upperBound, type Projection } from '../../render/lod.js';
 import { ResizeController } from '../../render/resize-controller.js';
 import {
   MARKED_REASONS,
@@ -241,6 +241,8 @@ export class StitchedSessions extends LitElement {
   private frameKey: unknown[] | undefined;
   private unwatchScheme: (() => void) | undefined;
   private hatch: { color: string; pattern: CanvasPattern | null } | undefined;
+  /** A row's marks, reused from row to row and frame to frame. */
+  private readonly bins = new Bins();
   /** Theme colours for the canvas, read from computed style (see {@link colorsStale}). */
   private colors: Colors | undefined;
   /**
@@ -845,12 +847,13 @@ export class StitchedSessions extends LitElement {
     }
     // Sessions, one mark per pixel column (level of detail).
     const top = mid - BAR_HEIGHT / 2;
-    const bins = binByColumn(row, p, 0, w, 1);
-    for (const bin of bins) {
-      const x0 = Math.max(-2, bin.x0);
-      const x1 = Math.min(w + 2, bin.x1);
+    const bins = binByColumn(row, p, 0, w, 1, this.bins);
+    const { first, count, flagged } = bins;
+    for (let b = 0; b < bins.length; b++) {
+      const x0 = Math.max(-2, bins.x0[b]!);
+      const x1 = Math.min(w + 2, bins.x1[b]!);
       const width = Math.max(2, x1 - x0 - (x1 - x0 > 4 ? 1 : 0));
-      if (!hasForeground(row, bin.first, bin.count)) {
+      if (!hasForeground(row, first[b]!, count[b]!)) {
         // Background: hatched and lighter, with an outline (reads without colour).
         ctx.globalAlpha = 0.35;
         ctx.fillStyle = c['session-background'];
@@ -867,9 +870,9 @@ export class StitchedSessions extends LitElement {
     }
     // End marks on top, right after the session that ended (never hiding a short bar):
     // a shape and a colour.
-    for (const bin of bins) {
-      if (bin.flagged === 0) continue;
-      for (let k = bin.first; k < bin.first + bin.count; k++) {
+    for (let b = 0; b < bins.length; b++) {
+      if (flagged[b] === 0) continue;
+      for (let k = first[b]!; k < first[b]! + count[b]!; k++) {
         const s = row.sessions[k]!;
         if (!MARKED_REASONS.has(s.endReason)) continue;
         const x = Math.max(p.x(s.end), p.x(s.start) + 2) + MARK_OFFSET;

@@ -53,15 +53,30 @@ class SpriteCache {
     return sprite;
   }
 
+  private scratchContext: CanvasRenderingContext2D | null | undefined;
+
+  /** The scratch canvas's context, at least `size` px square. */
+  private scratch(size: number): CanvasRenderingContext2D | null {
+    let c = this.scratchContext;
+    if (c === undefined) {
+      const canvas = Object.assign(document.createElement('canvas'), { width: 64, height: 64 });
+      c = this.scratchContext = canvas.getContext('2d', { willReadFrequently: true });
+    }
+    if (c && c.canvas.width < size) c.canvas.width = c.canvas.height = Math.max(size, 2 * c.canvas.width);
+    return c;
+  }
+
   private make(style: string, make: MakeMark, r: number): Sprite | null {
     let sprite: Sprite | null;
     const dpr = this.dpr;
     const half = Math.ceil((r + 2.5) * dpr);
     const size = 2 * half;
-    const tile = Object.assign(document.createElement('canvas'), { width: size, height: size });
-    const c = tile.getContext('2d', { willReadFrequently: true });
+    // Drawn on one scratch canvas, reused: a canvas and a context per sprite cost more than the drawing.
+    const c = this.scratch(size);
     sprite = null;
     if (c) {
+      c.setTransform(1, 0, 0, 1, 0, 0);
+      c.clearRect(0, 0, size, size);
       c.setTransform(dpr, 0, 0, dpr, half, half);
       const p = new Path2D();
       make(p, r);

@@ -15,7 +15,7 @@ export type MakeMark = (p: Path2D, r: number) => void;
  * put on the canvas at once (`putImageData`): the canvas then copies one image instead of thousands of
  * anti-aliased paths or small images on every frame (that rasterisation, not the script,
  * was most of a zoom frame). Sprites are made once per style, shape and radius (quantised
- * to a quarter pixel) and placed at whole device pixels.
+ * to half a pixel) and placed at whole device pixels.
  */
 class SpriteCache {
   private readonly kinds = new Map<string, SpriteKind>();
@@ -43,12 +43,12 @@ class SpriteCache {
     return kind;
   }
 
-  /** The sprite of a kind at radius `r` (a multiple of 0.25). */
+  /** The sprite of a kind at radius `r` (rounded to a multiple of 0.5). */
   get(kind: SpriteKind, r: number): Sprite | null {
-    const q = Math.round(r * 4);
+    const q = Math.round(r * 2);
     const cached = kind.sprites[q];
     if (cached !== undefined) return cached;
-    const sprite = this.make(kind.style, kind.make, q / 4);
+    const sprite = this.make(kind.style, kind.make, q / 2);
     kind.sprites[q] = sprite;
     return sprite;
   }
@@ -113,7 +113,7 @@ class SpriteCache {
   }
 }
 
-/** A shape in a style, with its sprites by radius (index: radius x 4). */
+/** A shape in a style, with its sprites by radius (index: radius x 2). */
 export interface SpriteKind {
   readonly style: string;
   readonly make: MakeMark;

@@ -31,13 +31,13 @@ const KB = 1024;
  * features in the all-in-one entry, or scales without D3), not a cleanup.
  */
 const entries = [
-  { name: 'session-kit (all-in-one)', file: 'index.js', budget: 80 * KB, target: 45 * KB },
+  { name: 'session-kit (all-in-one)', file: 'index.js', budget: 81 * KB, target: 45 * KB },
   { name: 'session-kit/core', file: 'core.js', budget: 8 * KB, pure: true },
   { name: 'session-kit/filter', file: 'filter.js', budget: 11.5 * KB },
-  { name: 'session-kit/session-timeline', file: 'elements/session-timeline.js', budget: 52 * KB },
+  { name: 'session-kit/session-timeline', file: 'elements/session-timeline.js', budget: 53 * KB },
   { name: 'session-kit/stitched-sessions', file: 'elements/stitched-sessions.js', budget: 45.5 * KB },
   { name: 'session-kit/session-filter', file: 'elements/session-filter.js', budget: 34 * KB },
-  { name: 'session-kit/react (without React)', file: 'react.js', budget: 80 * KB, external: ['react', 'react-dom'] },
+  { name: 'session-kit/react (without React)', file: 'react.js', budget: 81 * KB, external: ['react', 'react-dom'] },
 ];
 
 if (!existsSync(join(dist, 'index.js'))) {

@@ -67,49 +67,45 @@ class SpriteCache {
   }
 
   private make(style: string, make: MakeMark, r: number): Sprite | null {
-    let sprite: Sprite | null;
     const dpr = this.dpr;
     const half = Math.ceil((r + 2.5) * dpr);
     const size = 2 * half;
     // Drawn on one scratch canvas, reused: a canvas and a context per sprite cost more than the drawing.
     const c = this.scratch(size);
-    sprite = null;
-    if (c) {
-      c.setTransform(1, 0, 0, 1, 0, 0);
-      c.clearRect(0, 0, size, size);
-      c.setTransform(dpr, 0, 0, dpr, half, half);
-      const p = new Path2D();
-      make(p, r);
-      const [mode, color, lw] = style.split('|') as [string, string, string | undefined];
-      if (mode === 'f') {
-        c.fillStyle = color;
-        c.fill(p);
-      } else {
-        c.lineWidth = lw ? Number(lw) : 1;
-        c.strokeStyle = color;
-        c.stroke(p);
-      }
-      const data = c.getImageData(0, 0, size, size).data;
-      const words = new Uint32Array(data.buffer, data.byteOffset, size * size);
-      // One colour throughout (a shape in one style): its opaque pixels are runs of one word.
-      const runs: number[] = [];
-      let solid = 0;
-      const partial: number[] = [];
-      for (let row = 0; row < size; row++) {
-        for (let col = 0; col < size; col++) {
-          const p = row * size + col;
-          const a = data[p * 4 + 3]!;
-          if (a === 255) {
-            solid = words[p]!;
-            const n = runs.length;
-            if (n && runs[n - 3] === row && runs[n - 2]! + runs[n - 1]! === col) runs[n - 1]!++;
-            else runs.push(row, col, 1);
-          } else if (a) partial.push(p);
-        }
-      }
-      sprite = { size, words, solid, runs: Int32Array.from(runs), partial: Int32Array.from(partial), partialWords: Uint32Array.from(partial, (p) => words[p]!), placedFor: -1, partialAt: new Int32Array(0) };
+    if (!c) return null;
+    c.setTransform(1, 0, 0, 1, 0, 0);
+    c.clearRect(0, 0, size, size);
+    c.setTransform(dpr, 0, 0, dpr, half, half);
+    const path = new Path2D();
+    make(path, r);
+    const [mode, color, lw] = style.split('|') as [string, string, string | undefined];
+    if (mode === 'f') {
+      c.fillStyle = color;
+      c.fill(path);
+    } else {
+      c.lineWidth = lw ? Number(lw) : 1;
+      c.strokeStyle = color;
+      c.stroke(path);
     }
-    return sprite;
+    const data = c.getImageData(0, 0, size, size).data;
+    const words = new Uint32Array(data.buffer, data.byteOffset, size * size);
+    // One colour throughout (a shape in one style): its opaque pixels are runs of one word.
+    const runs: number[] = [];
+    let solid = 0;
+    const partial: number[] = [];
+    for (let row = 0; row < size; row++) {
+      for (let col = 0; col < size; col++) {
+        const p = row * size + col;
+        const a = data[p * 4 + 3]!;
+        if (a === 255) {
+          solid = words[p]!;
+          const n = runs.length;
+          if (n && runs[n - 3] === row && runs[n - 2]! + runs[n - 1]! === col) runs[n - 1]!++;
+          else runs.push(row, col, 1);
+        } else if (a) partial.push(p);
+      }
+    }
+    return { size, words, solid, runs: Int32Array.from(runs), partial: Int32Array.from(partial), partialWords: Uint32Array.from(partial, (p) => words[p]!), placedFor: -1, partialAt: new Int32Array(0) };
   }
 }
 

@@ -1,7 +1,9 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { deriveSessions } from '../core/index.js';
+import type { SessionEvent } from '../core/types.js';
 import { timelineEvents } from '../../test/fixtures/timeline.js';
-import { LANES, buildLaneIndexes, isFlagged, laneAt, laneOf, layoutLanes, positionInLane, severityOf } from './lanes.js';
+import { LANES, buildLaneIndexes, buildLaneIndexesOf, isFlagged, laneAt, laneOf, layoutLanes, positionInLane, severityOf } from './lanes.js';
 
 const events = deriveSessions(timelineEvents).sessions.flatMap((s) => s.events);
 
@@ -31,6 +33,51 @@ describe('lanes', () => {
     ];
     expect(cases.map(([v]) => of(v))).to.deep.equal(cases.map(([, want]) => want));
     expect(severityOf({ attrs: undefined })).to.equal('info');
+  });
+
+  it('indexes sessions in one go as it indexes their events (ties, late reports out of order, flags)', () => {
+    const categories = ['lifecycle', 'view', 'tap', 'network', 'log', 'span', 'crash', 'hang', 'custom'] as const;
+    const eventArb = fc.record({
+      ts: fc.integer({ min: 0, max: 40 }),
+      category: fc.constantFrom(...categories),
+      duration: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
+      status: fc.constantFrom(200, 404, 500),
+      severity: fc.constantFrom('info', 'error', 'WARN'),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.array(eventArb, { maxLength: 12 }), { maxLength: 6 }), fc.boolean(), (raw, shuffleIndexes) => {
+        let index = 0;
+        const groups = raw.map((list) => ({
+          events: list
+            // Sessions are mostly in time order; a late report may sit anywhere.
+            .map((r) => ({ ...r, ts: r.category === 'crash' && r.ts % 3 === 0 ? r.ts - 20 : r.ts }))
+            .sort((a, b) => a.ts - b.ts)
+            .map(
+              (r) =>
+                ({
+                  index: shuffleIndexes ? (index++ * 7) % 101 : index++,
+                  ts: r.ts,
+                  type: r.category,
+                  category: r.category,
+                  duration: r.duration,
+                  attrs: { 'http.status_code': r.status, 'log.severity': r.severity },
+                }) as unknown as SessionEvent,
+            ),
+        }));
+        const one = buildLaneIndexesOf(groups);
+        const each = buildLaneIndexes(groups.flatMap((g) => g.events));
+        expect([...one.keys()]).to.deep.equal([...each.keys()]);
+        for (const [id, a] of one) {
+          const b = each.get(id)!;
+          expect(a.events, id).to.deep.equal(b.events);
+          expect(Array.from(a.ts), id).to.deep.equal(Array.from(b.ts));
+          expect(Array.from(a.end), id).to.deep.equal(Array.from(b.end));
+          expect(Array.from(a.flagPrefix), id).to.deep.equal(Array.from(b.flagPrefix));
+          expect(a.maxDuration, id).to.equal(b.maxDuration);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('indexes each lane as sorted typed arrays, with flagged prefix counts', () => {

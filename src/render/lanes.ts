@@ -108,19 +108,21 @@ export function buildLaneIndexes(events: Iterable<SessionEvent>): Map<LaneId, La
 }
 
 /**
- * {@link buildLaneIndexes} over groups of events (sessions), in their order, in one pass
- * that reads each event once (time, duration, flag straight into typed arrays).
+ * {@link buildLaneIndexes} over groups of events (sessions), in their order: one pass reads
+ * each event once (lane, time, duration, flag into typed arrays, lanes counted), a second
+ * places them (event references and typed arrays only), so no array grows.
  */
 export function buildLaneIndexesOf(groups: readonly { readonly events: readonly SessionEvent[] }[]): Map<LaneId, LaneIndex> {
   const L = LANE_IDS.length;
   let n = 0;
   for (let g = 0; g < groups.length; g++) n += groups[g]!.events.length;
-  const buckets: SessionEvent[][] = LANE_IDS.map(() => []);
   const lane = new Uint8Array(n);
   const tsAll = new Float64Array(n);
   const endAll = new Float64Array(n);
   const flag = new Uint8Array(n);
+  const counts = new Int32Array(L);
   const lastTs = new Float64Array(L).fill(-Infinity);
+  const lastIndex = new Float64Array(L);
   const unsorted = new Uint8Array(L);
   const maxDuration = new Float64Array(L);
   let k = 0;
@@ -129,7 +131,7 @@ export function buildLaneIndexesOf(groups: readonly { readonly events: readonly 
     for (let i = 0; i < events.length; i++, k++) {
       const e = events[i]!;
       const l = LANE_NUMBER.get(e.category) ?? CUSTOM;
-      buckets[l]!.push(e);
+      counts[l]!++;
       lane[k] = l;
       const t = e.ts;
       const d = Math.max(0, e.duration || 0);
@@ -137,26 +139,29 @@ export function buildLaneIndexesOf(groups: readonly { readonly events: readonly 
       endAll[k] = t + d;
       if (d > maxDuration[l]!) maxDuration[l] = d;
       if (FLAGGABLE[l] && isFlagged(e)) flag[k] = 1;
+      // Out of order: earlier, or a tie whose input index is lower (read only then).
       const prev = lastTs[l]!;
-      if (t <= prev) {
-        // A tie is in order when the indexes are (read only then).
-        const b = buckets[l]!;
-        if (t < prev || b[b.length - 2]!.index > e.index) unsorted[l] = 1;
-      }
+      if (t < prev || (t === prev && lastIndex[l]! > e.index)) unsorted[l] = 1;
       lastTs[l] = t;
+      lastIndex[l] = e.index;
     }
   }
-  // Scatter into per-lane arrays (typed arrays only: no event is read again).
-  const ts = buckets.map((b) => new Float64Array(b.length));
-  const end = buckets.map((b) => new Float64Array(b.length));
-  const flagPrefix = buckets.map((b) => new Int32Array(b.length + 1));
+  const buckets: SessionEvent[][] = Array.from(counts, (c) => new Array<SessionEvent>(c));
+  const ts = Array.from(counts, (c) => new Float64Array(c));
+  const end = Array.from(counts, (c) => new Float64Array(c));
+  const flagPrefix = Array.from(counts, (c) => new Int32Array(c + 1));
   const at = new Int32Array(L);
-  for (let i = 0; i < n; i++) {
-    const l = lane[i]!;
-    const j = at[l]!++;
-    ts[l]![j] = tsAll[i]!;
-    end[l]![j] = endAll[i]!;
-    flagPrefix[l]![j + 1] = flagPrefix[l]![j]! + flag[i]!;
+  k = 0;
+  for (let g = 0; g < groups.length; g++) {
+    const events = groups[g]!.events;
+    for (let i = 0; i < events.length; i++, k++) {
+      const l = lane[k]!;
+      const j = at[l]!++;
+      buckets[l]![j] = events[i]!;
+      ts[l]![j] = tsAll[k]!;
+      end[l]![j] = endAll[k]!;
+      flagPrefix[l]![j + 1] = flagPrefix[l]![j]! + flag[k]!;
+    }
   }
   const out = new Map<LaneId, LaneIndex>();
   for (let l = 0; l < L; l++) {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Projection } from './lod.js';
-import { inView, intervalIndex, layoutStitched, layoutStripBars, stripBarAt } from './strip.js';
+import { freeSpan, inView, intervalIndex, layoutStitched, layoutStripBars, stripBarAt } from './strip.js';
 
 /** 1 px per ms from 0. */
 const identity: Projection = { x: (t) => t, t: (x) => x };
@@ -94,5 +94,18 @@ describe('sessions strip geometry', () => {
       { index: -1, x0: 300, x1: 303 },
       { index: 3, x0: 500, x1: 900 },
     ]);
+  });
+
+  it('leaves a gap label the part of the gap right of the end badges that run into it', () => {
+    const badges = [
+      { x0: 10, x1: 60 },
+      { x0: 105, x1: 180 }, // runs into the gap [150, 300]
+      { x0: 310, x1: 330 }, // after the gap
+    ];
+    expect(freeSpan(150, 300, badges)).to.deep.equal([180, 300]);
+    expect(freeSpan(70, 100, badges)).to.deep.equal([70, 100]); // the first badge ended before
+    expect(freeSpan(200, 300, [])).to.deep.equal([200, 300]);
+    // A badge wholly inside the gap, and another one right of it: the label goes after both.
+    expect(freeSpan(400, 600, [{ x0: 410, x1: 450 }, { x0: 455, x1: 470 }])).to.deep.equal([470, 600]);
   });
 });

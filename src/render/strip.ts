@@ -177,3 +177,22 @@ export function layoutStitched(stitched: readonly { readonly start: number; read
   flush();
   return out;
 }
+
+/**
+ * The part of a gap `[x0, x1]` that is free for its label: right of every end badge
+ * (`badges`, sorted by `x0`) that starts before `x1`. A badge is written after its bar, so
+ * it runs into the gap that follows; the label must not be drawn over it.
+ */
+export function freeSpan(x0: number, x1: number, badges: readonly { readonly x0: number; readonly x1: number }[]): [number, number] {
+  let left = x0;
+  // The last badge starting before x1, then back over those that still reach into the gap.
+  let lo = 0;
+  let hi = badges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (badges[mid]!.x0 < x1) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0 && k >= lo - 4; k--) left = Math.max(left, badges[k]!.x1);
+  return [left, x1];
+}

@@ -13,6 +13,8 @@ import { until } from './until.js';
  * the axis are drawn, so their labels are read here rather than from the DOM).
  */
 const drawnTexts = new WeakMap<HTMLCanvasElement, string[]>();
+/** The same texts with where they were drawn (CSS px, left-aligned as the canvases draw them). */
+const drawnBoxes = new WeakMap<HTMLCanvasElement, TextBox[]>();
 const proto = CanvasRenderingContext2D.prototype;
 const fillText = proto.fillText;
 const clearRect = proto.clearRect;
@@ -20,13 +22,27 @@ proto.fillText = function (this: CanvasRenderingContext2D, text: string, x: numb
   let list = drawnTexts.get(this.canvas);
   if (!list) drawnTexts.set(this.canvas, (list = []));
   list.push(text);
+  let boxes = drawnBoxes.get(this.canvas);
+  if (!boxes) drawnBoxes.set(this.canvas, (boxes = []));
+  boxes.push({ text, x0: x, x1: x + this.measureText(text).width, y });
   if (maxWidth === undefined) fillText.call(this, text, x, y);
   else fillText.call(this, text, x, y, maxWidth);
 };
 proto.clearRect = function (this: CanvasRenderingContext2D, x: number, y: number, w: number, h: number) {
-  if (x <= 0 && y <= 0) drawnTexts.set(this.canvas, []);
+  if (x <= 0 && y <= 0) {
+    drawnTexts.set(this.canvas, []);
+    drawnBoxes.set(this.canvas, []);
+  }
   clearRect.call(this, x, y, w, h);
 };
+
+/** A text drawn on a canvas, and the span of x it covers. */
+export interface TextBox {
+  readonly text: string;
+  readonly x0: number;
+  readonly x1: number;
+  readonly y: number;
+}
 const GLYPHS = new Map(Object.values(END_BADGES).map((b) => [b.glyph, b.word]));
 
 function countPixels(canvas: HTMLCanvasElement, rgb: readonly [number, number, number], x0 = 0, x1 = Infinity): number {
@@ -76,6 +92,11 @@ export class TimelineHarness extends ShadowHarness<SessionTimeline> {
   /** Texts drawn on the strip. */
   stripTexts(): string[] {
     return drawnTexts.get(this.stripCanvas) ?? [];
+  }
+
+  /** The strip's texts with the x span each covers. */
+  stripTextBoxes(): TextBox[] {
+    return drawnBoxes.get(this.stripCanvas) ?? [];
   }
 
   /** Labels of the stitched sessions drawn under their sessions. */

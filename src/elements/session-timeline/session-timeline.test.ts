@@ -145,6 +145,40 @@ describe('<session-timeline>', () => {
     expect(dates.length).to.be.at.least(4);
   });
 
+  it('writes the length of a gap in the strip only where no end badge runs into the gap', async () => {
+    // Sessions of a few minutes each, ended by going to the background, with gaps of 20 min to
+    // a few hours: each badge ("▼ background") is written after its bar, into the next gap.
+    const events: { ts: number; type: string; deviceId: string }[] = [];
+    let t = utc('08:00:00');
+    for (let i = 0; i < 40; i++) {
+      events.push({ ts: t, type: 'app.launch', deviceId: 'd' }, { ts: t + 240_000, type: 'app.background', deviceId: 'd' });
+      t += 240_000 + (i % 3 === 0 ? 20 : i % 3 === 1 ? 80 : 150) * 60_000;
+    }
+    h = await TimelineHarness.mount((el) => {
+      el.events = events;
+      el.timeZone = 'UTC';
+      el.inactivityTimeout = 600_000;
+    }, 1300);
+    const check = (): number => {
+      const boxes = h!.stripTextBoxes().filter((b) => b.y < 30);
+      const gaps = boxes.filter((b) => b.text.startsWith('⋯'));
+      const badges = boxes.filter((b) => !b.text.startsWith('⋯'));
+      for (const g of gaps) {
+        for (const b of badges) expect(g.x1 <= b.x0 || b.x1 <= g.x0, `"${g.text}" over "${b.text}"`).to.equal(true);
+      }
+      return gaps.length;
+    };
+    let written = check();
+    // Zoomed in on a few sessions, the gaps are wide enough for both.
+    for (const [x0, x1] of [[0, 300], [200, 400], [500, 560]] as const) {
+      h.el.zoom.showRange(x0, x1);
+      await h.settle();
+      written += check();
+    }
+    expect(written).to.be.above(0);
+    expect(h.badges().length).to.be.above(0);
+  });
+
   it('draws the marks on a canvas sized for the device pixel ratio', async () => {
     h = await mountFixture();
     const canvas = h.$<HTMLCanvasElement>('.plot canvas')!;

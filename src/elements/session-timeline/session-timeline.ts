@@ -12,7 +12,7 @@ import { ResizeController } from '../../render/resize-controller.js';
 import { toPredicate, type SessionFilter } from '../../render/rows.js';
 import { brokenScale, buildBrokenAxis, piecewiseLinear, placeGaps, segmentTicks, visibleRange, type BrokenAxis, type PlacedGap, type PlacedTick, type TimeScale } from '../../render/time-scale.js';
 import { ZoomController } from '../../render/zoom-controller.js';
-import { inView as intervalsInView, intervalIndex, layoutStitched, layoutStripBars, stripBarAt, type IntervalIndex, type StitchedMark, type StripBar } from '../../render/strip.js';
+import { freeSpan, inView as intervalsInView, intervalIndex, layoutStitched, layoutStripBars, stripBarAt, type IntervalIndex, type StitchedMark, type StripBar } from '../../render/strip.js';
 import { zoomIdentity, type ZoomTransform } from '../../render/zoom-transform.js';
 import { END_BADGES, STITCHED_END_WORDS, endBadgeText, type BadgeTone } from '../shared/end-reason.js';
 import { sessionModelContext } from '../shared/session-context.js';
@@ -1042,15 +1042,31 @@ export class SessionTimeline extends LitElement {
       }
       this.clippedText(ctx, text, left, 44, Math.min(w, m.x1 + 8) - left);
     }
+    // End badges (drawn below, after the bars), measured first: a gap's length is written only
+    // where no badge runs into the gap.
+    const sessions = v.sessions;
+    const badges = this.stripBars.map((bar) => {
+      const badge = END_BADGES[sessions[bar.index]!.endReason];
+      const font = badge.tone === 'neutral' ? this.font : `600 ${this.font}`;
+      this.setFont(ctx, font);
+      const gw = this.textWidth(ctx, badge.glyph);
+      const ww = bar.showWord ? this.textWidth(ctx, badge.word) : 0;
+      const total = gw + (bar.showWord ? 3 + ww : 0);
+      const x = bar.badgeInside ? bar.x1 - 6 - total : bar.x1 + 5;
+      return { bar, badge, font, gw, total, x0: x, x1: x + total };
+    });
+    this.setFont(ctx, this.font);
     // Lengths of compressed gaps, where they fit.
+    const outside = badges.filter((b) => !b.bar.badgeInside);
     for (const g of this.gapMarks) {
       if (g.x1 - g.x0 < g.label.length * 6) continue;
+      const [left, right] = freeSpan(g.x0, g.x1, outside);
       const tw = this.textWidth(ctx, g.label);
-      this.clippedText(ctx, g.label, (g.x0 + g.x1) / 2 - tw / 2, 17, g.x1 - g.x0, g.x0);
+      if (right - left < tw + 12) continue;
+      ctx.fillText(g.label, Math.max(left + 6, (g.x0 + g.x1) / 2 - tw / 2), 17);
     }
 
     // Session bars: foreground solid, background hatched with a dashed outline, filtered out faded and hollow.
-    const sessions = v.sessions;
     const hatch = this.hatchPattern(ctx, c['session-background']);
     for (const bar of this.stripBars) {
       const session = sessions[bar.index]!;
@@ -1082,15 +1098,9 @@ export class SessionTimeline extends LitElement {
     ctx.globalAlpha = 1;
 
     // End badges: a shape and a word (the word where it fits), in the tone's colour.
-    for (const bar of this.stripBars) {
-      const badge = END_BADGES[sessions[bar.index]!.endReason];
-      this.setFont(ctx, badge.tone === 'neutral' ? this.font : `600 ${this.font}`);
-      const gw = this.textWidth(ctx, badge.glyph);
-      const ww = bar.showWord ? this.textWidth(ctx, badge.word) : 0;
-      const total = gw + (bar.showWord ? 3 + ww : 0);
-      let x = bar.x1 + 5;
+    for (const { bar, badge, font, gw, total, x0: x } of badges) {
+      this.setFont(ctx, font);
       if (bar.badgeInside) {
-        x = bar.x1 - 6 - total;
         ctx.fillStyle = c.background;
         ctx.beginPath();
         ctx.roundRect(x - 4, 8, total + 8, 16, 3);

@@ -333,6 +333,30 @@ describe('<session-timeline>', () => {
     expect(h.$$('.details [role="listitem"]').length).to.be.below(60);
   });
 
+  it('scrolls the list to what the zoom shows once the zoom settles', async () => {
+    const events: { ts: number; type: string; deviceId: string; name: string }[] = [];
+    for (let d = 0; d < 30; d++) {
+      const t = utc('08:00:00') + d * 86_400_000;
+      events.push({ ts: t, type: 'app.launch', deviceId: 'd', name: `day ${d}` });
+      for (let i = 1; i <= 20; i++) events.push({ ts: t + i * 1_000, type: 'tap', deviceId: 'd', name: `day ${d} tap ${i}` });
+      events.push({ ts: t + 60_000, type: 'app.background', deviceId: 'd', name: `day ${d} end` });
+    }
+    h = await TimelineHarness.mount((el) => {
+      el.events = events;
+      el.timeZone = 'UTC';
+    });
+    expect(h.rows()[0]).to.match(/^Session 1\b/);
+    // Zoom to the last fifth of the plot: late days only.
+    const w = h.$('.plot canvas')!.getBoundingClientRect().width;
+    h.el.zoom.showRange(w * 0.8, w);
+    await h.settle();
+    const [from] = h.el.visibleRange!;
+    const firstEvent = h.rows().find((r) => /day \d+/.test(r))!;
+    const day = Number(/day (\d+)/.exec(firstEvent)![1]);
+    expect(utc('08:00:00') + (day + 1) * 86_400_000, firstEvent).to.be.at.least(from);
+    expect(day).to.be.above(15);
+  });
+
   it('starts the list of new data at its first session, even after scrolling far down', async () => {
     const events = [{ ts: utc('08:00:00'), type: 'app.launch', deviceId: 'big' }, ...Array.from({ length: 10_000 }, (_, i) => ({ ts: utc('08:00:00') + 1 + i * 10, type: 'tap', deviceId: 'big', name: `tap ${i}` }))];
     h = await TimelineHarness.mount((el) => (el.events = events));

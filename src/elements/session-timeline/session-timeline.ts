@@ -903,12 +903,16 @@ export class SessionTimeline extends LitElement {
     this.fontKeys.set(ctx, { font, direction: this.direction, width: canvas.width, height: canvas.height });
   }
 
-  /** The width of `text` in the font last set with {@link setFont}. */
-  private textWidth(ctx: CanvasRenderingContext2D, text: string): number {
-    const key = `${this.currentFont}|${text}`;
+  /**
+   * The width of `text` in `font` (default: the font last set with {@link setFont}). A width
+   * seen before costs no font change; a new one sets `font` on the context to measure it.
+   */
+  private textWidth(ctx: CanvasRenderingContext2D, text: string, font = this.currentFont): number {
+    const key = `${font}|${text}`;
     let w = this.textWidths.get(key);
     if (w === undefined) {
       if (this.textWidths.size > 4096) this.textWidths.clear();
+      this.setFont(ctx, font);
       w = ctx.measureText(text).width;
       this.textWidths.set(key, w);
     }
@@ -1045,12 +1049,12 @@ export class SessionTimeline extends LitElement {
     // End badges (drawn below, after the bars), measured first: a gap's length is written only
     // where no badge runs into the gap.
     const sessions = v.sessions;
+    const bold = `600 ${this.font}`;
     const badges = this.stripBars.map((bar) => {
       const badge = END_BADGES[sessions[bar.index]!.endReason];
-      const font = badge.tone === 'neutral' ? this.font : `600 ${this.font}`;
-      this.setFont(ctx, font);
-      const gw = this.textWidth(ctx, badge.glyph);
-      const ww = bar.showWord ? this.textWidth(ctx, badge.word) : 0;
+      const font = badge.tone === 'neutral' ? this.font : bold;
+      const gw = this.textWidth(ctx, badge.glyph, font);
+      const ww = bar.showWord ? this.textWidth(ctx, badge.word, font) : 0;
       const total = gw + (bar.showWord ? 3 + ww : 0);
       const x = bar.badgeInside ? bar.x1 - 6 - total : bar.x1 + 5;
       return { bar, badge, font, gw, total, x0: x, x1: x + total };
@@ -1097,8 +1101,10 @@ export class SessionTimeline extends LitElement {
     }
     ctx.globalAlpha = 1;
 
-    // End badges: a shape and a word (the word where it fits), in the tone's colour.
-    for (const { bar, badge, font, gw, total, x0: x } of badges) {
+    // End badges: a shape and a word (the word where it fits), in the tone's colour; those in
+    // the regular font first, then the bold ones (a font change per badge would resolve the
+    // font against the style each time).
+    for (const { bar, badge, font, gw, total, x0: x } of [...badges.filter((b) => b.font !== bold), ...badges.filter((b) => b.font === bold)]) {
       this.setFont(ctx, font);
       if (bar.badgeInside) {
         ctx.fillStyle = c.background;

@@ -581,7 +581,8 @@ export class SessionTimeline extends LitElement {
 
   private get projection(): Projection {
     const s = this.scale!;
-    return { x: (t) => s(t), t: (x) => s.invert(x) };
+    // The zoomed scale is a plain function of time (see zoomedScale): no wrapper around it.
+    return { x: s as unknown as (t: number) => number, t: (x) => s.invert(x) };
   }
 
   private get tz(): TimeZone {

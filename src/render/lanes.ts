@@ -139,7 +139,7 @@ export function buildLaneIndexesOf(groups: readonly { readonly events: readonly 
       endAll[k] = t + d;
       if (d > maxDuration[l]!) maxDuration[l] = d;
       if (FLAGGABLE[l] && isFlagged(e)) flag[k] = 1;
-      // Out of order: earlier, or a tie whose input index is lower (read only then).
+      // Out of order: earlier than the lane's previous event, or a tie that came first in the input.
       const prev = lastTs[l]!;
       if (t < prev || (t === prev && lastIndex[l]! > e.index)) unsorted[l] = 1;
       lastTs[l] = t;

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Projection } from './lod.js';
-import { freeSpan, inView, intervalIndex, layoutStitched, layoutStripBars, stripBarAt } from './strip.js';
+import { freeFrom, inView, intervalIndex, layoutStitched, layoutStripBars, stripBarAt } from './strip.js';
 
 /** 1 px per ms from 0. */
 const identity: Projection = { x: (t) => t, t: (x) => x };
@@ -102,10 +102,10 @@ describe('sessions strip geometry', () => {
       { x0: 105, x1: 180 }, // runs into the gap [150, 300]
       { x0: 310, x1: 330 }, // after the gap
     ];
-    expect(freeSpan(150, 300, badges)).to.deep.equal([180, 300]);
-    expect(freeSpan(70, 100, badges)).to.deep.equal([70, 100]); // the first badge ended before
-    expect(freeSpan(200, 300, [])).to.deep.equal([200, 300]);
+    expect(freeFrom(150, 300, badges)).to.equal(180);
+    expect(freeFrom(70, 100, badges)).to.equal(70); // the first badge ended before
+    expect(freeFrom(200, 300, [])).to.equal(200);
     // A badge wholly inside the gap, and another one right of it: the label goes after both.
-    expect(freeSpan(400, 600, [{ x0: 410, x1: 450 }, { x0: 455, x1: 470 }])).to.deep.equal([470, 600]);
+    expect(freeFrom(400, 600, [{ x0: 410, x1: 450 }, { x0: 455, x1: 470 }])).to.equal(470);
   });
 });

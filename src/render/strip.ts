@@ -179,13 +179,12 @@ export function layoutStitched(stitched: readonly { readonly start: number; read
 }
 
 /**
- * The part of a gap `[x0, x1]` that is free for its label: right of every end badge
- * (`badges`, sorted by `x0`) that starts before `x1`. A badge is written after its bar, so
- * it runs into the gap that follows; the label must not be drawn over it.
+ * Where the free part of a gap `[x0, x1]` begins, for its label: right of the end badges
+ * (`badges`, sorted by `x0`) that start before `x1`. A badge is written after its bar, so it
+ * runs into the gap that follows; the label must not be drawn over it. Badges do not
+ * overlap one another, so the last few before `x1` are the only ones that can reach it.
  */
-export function freeSpan(x0: number, x1: number, badges: readonly { readonly x0: number; readonly x1: number }[]): [number, number] {
-  let left = x0;
-  // The last badge starting before x1, then back over those that still reach into the gap.
+export function freeFrom(x0: number, x1: number, badges: readonly { readonly x0: number; readonly x1: number }[]): number {
   let lo = 0;
   let hi = badges.length;
   while (lo < hi) {
@@ -193,6 +192,7 @@ export function freeSpan(x0: number, x1: number, badges: readonly { readonly x0:
     if (badges[mid]!.x0 < x1) lo = mid + 1;
     else hi = mid;
   }
+  let left = x0;
   for (let k = lo - 1; k >= 0 && k >= lo - 4; k--) left = Math.max(left, badges[k]!.x1);
-  return [left, x1];
+  return left;
 }

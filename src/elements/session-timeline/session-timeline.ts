@@ -12,7 +12,7 @@ import { ResizeController } from '../../render/resize-controller.js';
 import { toPredicate, type SessionFilter } from '../../render/rows.js';
 import { brokenScale, buildBrokenAxis, piecewiseLinear, placeGaps, segmentTicks, visibleRange, type BrokenAxis, type PlacedGap, type PlacedTick, type TimeScale } from '../../render/time-scale.js';
 import { ZoomController } from '../../render/zoom-controller.js';
-import { freeSpan, inView as intervalsInView, intervalIndex, layoutStitched, layoutStripBars, stripBarAt, type IntervalIndex, type StitchedMark, type StripBar } from '../../render/strip.js';
+import { freeFrom, inView as intervalsInView, intervalIndex, layoutStitched, layoutStripBars, stripBarAt, type IntervalIndex, type StitchedMark, type StripBar } from '../../render/strip.js';
 import { zoomIdentity, type ZoomTransform } from '../../render/zoom-transform.js';
 import { END_BADGES, STITCHED_END_WORDS, endBadgeText, type BadgeTone } from '../shared/end-reason.js';
 import { sessionModelContext } from '../shared/session-context.js';
@@ -1065,9 +1065,9 @@ export class SessionTimeline extends LitElement {
     const outside = badges.filter((b) => !b.bar.badgeInside);
     for (const g of this.gapMarks) {
       if (g.x1 - g.x0 < g.label.length * 6) continue;
-      const [left, right] = freeSpan(g.x0, g.x1, outside);
+      const left = freeFrom(g.x0, g.x1, outside);
       const tw = this.textWidth(ctx, g.label);
-      if (right - left < tw + 12) continue;
+      if (g.x1 - left < tw + 12) continue;
       ctx.fillText(g.label, Math.max(left + 6, (g.x0 + g.x1) / 2 - tw / 2), 17);
     }
 

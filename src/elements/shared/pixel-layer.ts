@@ -320,17 +320,9 @@ export class PixelLayer {
     if (x0 >= x1 || y0 >= y1) return;
     const [r, g, b] = this.rgbOf(color);
     const word = ((Math.round(Math.min(1, Math.max(0, alpha)) * 255) << 24) | (b << 16) | (g << 8) | r) >>> 0;
+    const over = new Over(word, words);
     for (let row = y0; row < y1; row++) {
-      // Rows alike (what is under a span is gap bands, in columns): blend each distinct pixel once.
-      let under = -1;
-      let over = 0;
-      for (let q = row * W + x0, end = row * W + x1; q < end; q++) {
-        if (words[q] !== under) {
-          under = words[q]!;
-          stampPixel(word, words, q);
-          over = words[q]!;
-        } else words[q] = over;
-      }
+      for (let q = row * W + x0, end = row * W + x1; q < end; q++) over.at(q);
     }
   }
 
@@ -350,20 +342,10 @@ export class PixelLayer {
     for (let col = Math.max(0, Math.floor(left)); col < Math.min(W, right); col++) {
       const a = Math.min(col + 1, right) - Math.max(col, left);
       if (a <= 0) continue;
-      const line = ((Math.round(a * 255) << 24) | rgb) >>> 0;
-      // The pixels under a line are alike (gap bands are columns): blend each distinct one once.
-      let under = -1;
-      let over = 0;
+      const over = new Over(((Math.round(a * 255) << 24) | rgb) >>> 0, words);
       for (let y0 = 0; y0 < H; y0 += period) {
         const y1 = Math.min(H, Math.round(y0 + dash));
-        for (let y = Math.round(y0); y < y1; y++) {
-          const q = y * W + col;
-          if (words[q] !== under) {
-            under = words[q]!;
-            stampPixel(line, words, q);
-            over = words[q]!;
-          } else words[q] = over;
-        }
+        for (let y = Math.round(y0); y < y1; y++) over.at(y * W + col);
       }
     }
   }
@@ -401,6 +383,30 @@ function stampPixel(s: number, words: Uint32Array, q: number): void {
   const g = (((s >>> 8) & 255) * sw + ((d >>> 8) & 255) * dw) * inv + 0.5;
   const b = (((s >>> 16) & 255) * sw + ((d >>> 16) & 255) * dw) * inv + 0.5;
   words[q] = ((div255(ow) << 24) | (b << 16) | (g << 8) | r) >>> 0;
+}
+
+/**
+ * One colour (a word) laid over pixels of the buffer one by one, each run of equal pixels
+ * blended once: under a rectangle or a line lie gap bands, whole columns of one value.
+ */
+class Over {
+  private under = -1;
+  private result = 0;
+  constructor(
+    private readonly word: number,
+    private readonly words: Uint32Array,
+  ) {}
+
+  at(q: number): void {
+    const words = this.words;
+    if (words[q] === this.under) {
+      words[q] = this.result;
+      return;
+    }
+    this.under = words[q]!;
+    stampPixel(this.word, words, q);
+    this.result = words[q]!;
+  }
 }
 
 /** `x / 255` rounded, for `x` in [0, 255 * 255]. */

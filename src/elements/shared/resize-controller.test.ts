@@ -41,6 +41,16 @@ describe('ResizeController', () => {
     return el;
   }
 
+  /** Grows `el` to ten rows (200 px), as data arriving would, and waits for what follows; returns how many updates that took. */
+  async function grow(el: Sized): Promise<number> {
+    const before = el.updates;
+    el.rows = 10;
+    el.requestUpdate();
+    await frames();
+    await el.updateComplete;
+    return el.updates - before;
+  }
+
   it('reports the content box and updates the host when its width changes', async () => {
     const el = await mount('test-sized-width-only');
     expect(el.resize.width).to.equal(300);
@@ -54,23 +64,13 @@ describe('ResizeController', () => {
 
   it('does not update a width-only host again when its own content makes it taller', async () => {
     const el = await mount('test-sized-width-only');
-    const before = el.updates;
-    el.rows = 10;
-    el.requestUpdate();
-    await frames();
-    await el.updateComplete;
-    expect(el.updates).to.equal(before + 1); // the update asked for, and no second one
+    expect(await grow(el)).to.equal(1); // the update asked for, and no second one
     expect(el.resize.height).to.equal(200); // the height is still read
   });
 
   it('updates a host that watches its height when it gets taller', async () => {
     const el = await mount('test-sized');
-    const before = el.updates;
-    el.rows = 10;
-    el.requestUpdate();
-    await frames();
-    await el.updateComplete;
-    expect(el.updates).to.equal(before + 2);
+    expect(await grow(el)).to.equal(2);
     expect(el.resize.height).to.equal(200);
   });
 });

@@ -351,9 +351,12 @@ function mergeDimensions(events: readonly SessionEvent[], userId: string | undef
   let previous: Attributes | undefined;
   for (let i = 0; i < events.length; i++) {
     const r = events[i]!.resource;
-    // SDKs send one resource object for many events: merging it again changes nothing.
+    // SDKs send one resource for many events: merging it again changes nothing. From JSON
+    // each event has a copy of its own; comparing it with the last one costs half of merging.
     if (!r || r === previous) continue;
+    const again = previous !== undefined && sameValues(r, previous);
     previous = r;
+    if (again) continue;
     for (const key in r) {
       const v = r[key];
       if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[key] = v;
@@ -361,6 +364,15 @@ function mergeDimensions(events: readonly SessionEvent[], userId: string | undef
   }
   if (userId !== undefined) out.userId = userId;
   return out;
+}
+
+/**
+ * Whether every key of `r` has the same value in `previous`. Then merging `r` right after
+ * `previous` changes nothing: each of its values is already the merged one.
+ */
+function sameValues(r: Attributes, previous: Attributes): boolean {
+  for (const key in r) if (r[key] !== previous[key]) return false;
+  return true;
 }
 
 function lastUserId(events: readonly SessionEvent[]): string | undefined {

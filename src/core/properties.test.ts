@@ -180,4 +180,28 @@ describe('properties of any derivation', () => {
       { numRuns: RUNS },
     );
   });
+
+  it('dimensions are the resources of a session merged in order, later values winning, however resources repeat', () => {
+    // Few keys and values, so that a resource often repeats the last one (as JSON copies do),
+    // repeats part of it, or changes one value; some values are not primitives and are skipped.
+    const resourceArb = fc.dictionary(fc.constantFrom('app.version', 'country', 'os.name'), fc.constantFrom<unknown>('1', '2', 3, null, true, { nested: 1 }), { maxKeys: 3 });
+    const arb = fc.array(fc.tuple(fc.constantFrom('view', 'tap', 'log'), fc.option(resourceArb, { nil: undefined }), fc.boolean()), { minLength: 1, maxLength: 30 });
+    fc.assert(
+      fc.property(arb, (steps) => {
+        const resources: (Record<string, unknown> | undefined)[] = [];
+        // `true`: the very object of the event before (as an SDK shares one), else a copy.
+        const items = steps.map(([type, resource, shared], i) => {
+          const r = shared && i > 0 ? resources[i - 1] : resource && { ...resource };
+          resources.push(r);
+          return { ts: T0 + i * 1000, type, deviceId: 'a', resource: r };
+        });
+        const expected: Record<string, unknown> = {};
+        for (const r of resources) for (const [k, v] of Object.entries(r ?? {})) if (v === null || typeof v !== 'object') expected[k] = v;
+        const m = deriveSessions(items);
+        expect(m.sessions).to.have.length(1);
+        expect(m.sessions[0]!.dimensions).to.deep.equal(expected);
+      }),
+      { numRuns: RUNS },
+    );
+  });
 });

@@ -15,6 +15,10 @@
  *
  * - first paint (.events): from setting `.events` on a fresh, connected element to after two
  *   requestAnimationFrame callbacks; includes deriving the sessions (the core).
+ * - first paint (.events from JSON): the same events after `JSON.stringify` / `JSON.parse`
+ *   (parsed again before each run, outside the timing), as a page gets them from an API:
+ *   every event has strings, `attrs` and `resource` objects of its own, where the generator
+ *   shares them.
  * - first paint (.model): the same with `.model` set to a model derived beforehand.
  * - zoom frames: 60 scripted steps, one per frame: 20 Ctrl+wheel zoom-in steps, a 20-step
  *   pointer drag (pan), 20 Ctrl+wheel zoom-out steps. Per step: its input handling plus the
@@ -58,7 +62,7 @@ interface VisPaint {
 interface Row {
   size: number;
   prepared?: Prepared;
-  ours?: { events: FirstPaint; model: FirstPaint; zoom: Frames };
+  ours?: { events: FirstPaint; json: FirstPaint; model: FirstPaint; zoom: Frames };
   vis?: { paint?: VisPaint; zoom?: Frames; note?: string };
   error?: string;
 }
@@ -87,9 +91,10 @@ try {
       if (row.prepared.events !== size || row.prepared.devices !== 1) throw new Error(`expected ${size} events of 1 device, got ${JSON.stringify(row.prepared)}`);
       const runs = runsFor(size);
       const events = await call<FirstPaint>(page, 'oursFirstPaint', ['events', runs]);
+      const json = await call<FirstPaint>(page, 'oursFirstPaint', ['json', runs]);
       const model = await call<FirstPaint>(page, 'oursFirstPaint', ['model', runs]);
       const zoom = await call<Frames>(page, 'oursZoom', [STEPS]);
-      row.ours = { events, model, zoom };
+      row.ours = { events, json, model, zoom };
       if (!withVis) row.vis = { note: 'not run (--no-vis)' };
       else if (visGaveUpAt !== undefined) row.vis = { note: `not run (timed out at ${fmt(visGaveUpAt)})` };
       else {
@@ -134,19 +139,19 @@ for (const r of rows) {
   console.log(`| ${fmt(r.size)} | ${fmt(o.events.median, 1)} | ${fmt(o.model.median, 1)} | ${frames(o.zoom)} | ${visPaint} | ${visZoom} | ${speedup} |`);
 }
 console.log('\nDetails\n');
-console.log('| events | sessions | simulated days | derive ms (core, in page) | first paint runs | ours rAF interval median / p95 ms | ours zoom reached | vis items in DOM | vis rAF interval median / p95 ms | vis zoom reached |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| events | sessions | simulated days | derive ms (core, in page) | first paint ms (.events from JSON) | first paint runs | ours rAF interval median / p95 ms | ours zoom reached | vis items in DOM | vis rAF interval median / p95 ms | vis zoom reached |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   if (!r.ours || !r.prepared) continue;
   const o = r.ours;
   const v = r.vis;
   console.log(
-    `| ${fmt(r.size)} | ${fmt(o.model.sessions)} | ${fmt(r.prepared.spanDays, 1)} | ${fmt(o.model.deriveMs, 1)} | ${o.events.times.length} | ${fmt(o.zoom.intervalMedian, 1)} / ${fmt(o.zoom.intervalP95, 1)} | ${fmt(o.zoom.zoomedIn, 1)}× | ${v?.paint ? fmt(v.paint.drawnItems) : '–'} | ${v?.zoom ? `${fmt(v.zoom.intervalMedian, 1)} / ${fmt(v.zoom.intervalP95, 1)}` : '–'} | ${v?.zoom ? `${fmt(v.zoom.zoomedIn, 1)}×` : '–'} |`,
+    `| ${fmt(r.size)} | ${fmt(o.model.sessions)} | ${fmt(r.prepared.spanDays, 1)} | ${fmt(o.model.deriveMs, 1)} | ${fmt(o.json.median, 1)} | ${o.events.times.length} | ${fmt(o.zoom.intervalMedian, 1)} / ${fmt(o.zoom.intervalP95, 1)} | ${fmt(o.zoom.zoomedIn, 1)}× | ${v?.paint ? fmt(v.paint.drawnItems) : '–'} | ${v?.zoom ? `${fmt(v.zoom.intervalMedian, 1)} / ${fmt(v.zoom.intervalP95, 1)}` : '–'} | ${v?.zoom ? `${fmt(v.zoom.zoomedIn, 1)}×` : '–'} |`,
   );
 }
 console.log(
   '\nZoom frame = input handling + main-thread work of the frame that draws it (rAF start to after paint); the rAF interval also counts the wait for the next vsync. ' +
-    "Events: the first N events of one device of the seeded sample generator (device 54, seed 7), generated in the page. vis-timeline: default options, groups by category, range items for events with a duration, point items otherwise.",
+    "Events: the first N events of one device of the seeded sample generator (device 54, seed 7), generated in the page; from JSON: the same events through JSON.stringify / JSON.parse before each run (as a page gets them from an API: strings, attrs and resource objects of each event's own), timed after the .events runs. vis-timeline: default options, groups by category, range items for events with a duration, point items otherwise.",
 );
 
 async function browserVersion(): Promise<string> {

@@ -8,7 +8,7 @@
 import { httpStatus, severityOf, type LaneId, type LaneIndex, type PlacedLane } from '../../render/lanes.js';
 import type { Bins } from '../../render/lod.js';
 import { drawEndGlyph, type MarkedEnd } from '../shared/canvas.js';
-import { Rects, type MakeMark, type PixelLayer, type SpriteKind } from '../shared/pixel-layer.js';
+import type { MakeMark, PixelLayer, SpriteKind } from '../shared/pixel-layer.js';
 import { LANE_HEIGHT } from './session-timeline.styles.js';
 
 /** The theme tokens the canvases read (`--_<token>` on the host). */
@@ -75,7 +75,7 @@ export function drawLane(ctx: CanvasRenderingContext2D, lane: PlacedLane, index:
     const top = lane.y + 6;
     const height = LANE_HEIGHT - 12;
     const failedColor = id === 'network' ? c['color-network-failed'] : c['color-crash'];
-    const rects = new Rects(stamps.dpr);
+    const rects = stamps.rects();
     const labels: { text: string; x: number; room: number }[] = [];
     const notches: number[] = [];
     const { first, count, flagged, x0: binX0, x1: binX1, length } = bins;
@@ -118,7 +118,7 @@ export function drawLane(ctx: CanvasRenderingContext2D, lane: PlacedLane, index:
     later.push(draw);
     return;
   }
-  const hangs = new Rects(stamps.dpr);
+  const hangs = stamps.rects();
   const glyphs: { reason: MarkedEnd; x: number }[] = [];
 
   // The lane's kinds of mark (their sprites are made on first use).

@@ -124,7 +124,15 @@ export class Rects {
   private readonly groups = new Map<string, { readonly color: string; readonly alpha: number; readonly rects: number[] }>();
   /** The group of the last call (calls come in runs of one colour). */
   private last: { readonly color: string; readonly alpha: number; readonly rects: number[] } | undefined;
-  constructor(private readonly dpr: number) {}
+  constructor(private dpr: number) {}
+
+  /** Empties it for rectangles at pixel ratio `dpr`. */
+  reset(dpr: number): this {
+    this.groups.clear();
+    this.last = undefined;
+    this.dpr = dpr;
+    return this;
+  }
 
   add(color: string, alpha: number, x: number, y: number, w: number, h: number): void {
     let group = this.last;
@@ -212,7 +220,19 @@ export class PixelLayer {
   private width = 0;
   private height = 0;
   dpr = 1;
+  private readonly scratchRects = new Rects(1);
   constructor(readonly cache: SpriteCache) {}
+
+  /**
+   * Empty {@link Rects} at this frame's pixel ratio, to {@link Rects.stamp} into this layer.
+   * Always the same one (fill it and stamp it before asking again): a helper made anew for
+   * every lane of every frame would be garbage, and so would the optimised code that uses it.
+   * V8 drops the hidden class of a class once no instance is left (after a collection) and
+   * with it the optimised code that checks for that class: the next frame runs slow code.
+   */
+  rects(): Rects {
+    return this.scratchRects.reset(this.dpr);
+  }
 
   /** Starts a frame of `width` x `height` CSS px. */
   begin(width: number, height: number): void {
@@ -320,7 +340,7 @@ export class PixelLayer {
     if (x0 >= x1 || y0 >= y1) return;
     const [r, g, b] = this.rgbOf(color);
     const word = ((Math.round(Math.min(1, Math.max(0, alpha)) * 255) << 24) | (b << 16) | (g << 8) | r) >>> 0;
-    const over = new Over(word, words);
+    const over = OVER.begin(word, words);
     for (let row = y0; row < y1; row++) {
       for (let q = row * W + x0, end = row * W + x1; q < end; q++) over.at(q);
     }
@@ -342,7 +362,7 @@ export class PixelLayer {
     for (let col = Math.max(0, Math.floor(left)); col < Math.min(W, right); col++) {
       const a = Math.min(col + 1, right) - Math.max(col, left);
       if (a <= 0) continue;
-      const over = new Over(((Math.round(a * 255) << 24) | rgb) >>> 0, words);
+      const over = OVER.begin(((Math.round(a * 255) << 24) | rgb) >>> 0, words);
       for (let y0 = 0; y0 < H; y0 += period) {
         const y1 = Math.min(H, Math.round(y0 + dash));
         for (let y = Math.round(y0); y < y1; y++) over.at(y * W + col);
@@ -392,10 +412,16 @@ function stampPixel(s: number, words: Uint32Array, q: number): void {
 class Over {
   private under = -1;
   private result = 0;
-  constructor(
-    private readonly word: number,
-    private readonly words: Uint32Array,
-  ) {}
+  private word = 0;
+  private words: Uint32Array = new Uint32Array(0);
+
+  /** Starts laying `word` over `words` (one instance serves every call: see {@link PixelLayer.rects}). */
+  begin(word: number, words: Uint32Array): this {
+    this.word = word;
+    this.words = words;
+    this.under = -1;
+    return this;
+  }
 
   at(q: number): void {
     const words = this.words;
@@ -408,6 +434,8 @@ class Over {
     this.result = words[q]!;
   }
 }
+
+const OVER = new Over();
 
 /** `x / 255` rounded, for `x` in [0, 255 * 255]. */
 function div255(x: number): number {

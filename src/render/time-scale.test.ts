@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { zoomIdentity } from './zoom-transform.js';
 import { DAY, HOUR, MINUTE } from './format.js';
-import { brokenScale, buildBrokenAxis, piecewiseLinear, placeGaps, rescalePolylinear, segmentTicks, visibleRange } from './time-scale.js';
+import { brokenScale, buildBrokenAxis, PiecewiseProjection, placeGaps, rescalePolylinear, segmentTicks, visibleRange } from './time-scale.js';
 
 const T0 = Date.UTC(2026, 0, 5, 12, 3);
 const first = { start: T0, end: T0 + 9 * MINUTE };
@@ -92,8 +92,22 @@ describe('broken time axis', () => {
     const visits = Array.from({ length: 50 }, (_, d) => ({ start: T0 + d * 7 * HOUR, end: T0 + d * 7 * HOUR + (d % 5) * 13 * MINUTE }));
     const axis = buildBrokenAxis(visits, { width: 1000 });
     const base = brokenScale(axis);
-    const fast = piecewiseLinear(axis.domain, axis.range);
-    const times = [T0 - DAY, ...Array.from({ length: 400 }, (_, i) => T0 + i * 53 * MINUTE), T0 + 30 * DAY];
-    for (const t of [...times, ...times.slice().reverse(), T0 + 3 * HOUR, T0 - HOUR, T0 + 100 * HOUR]) expect(fast(t)).to.be.closeTo(base(t), 1e-6);
+    const fast = new PiecewiseProjection(axis.domain, axis.range);
+    const times = [T0 - DAY, ...axis.domain, ...Array.from({ length: 400 }, (_, i) => T0 + i * 53 * MINUTE), T0 + 30 * DAY];
+    for (const t of [...times, ...times.slice().reverse(), T0 + 3 * HOUR, T0 - HOUR, T0 + 100 * HOUR]) expect(fast.base(t)).to.be.closeTo(base(t), 1e-6);
+    const xs = [-50, ...axis.range, ...Array.from({ length: 400 }, (_, i) => i * 2.6), 1200];
+    for (const x of [...xs, ...xs.slice().reverse(), 500, -10, 999]) expect(fast.invertBase(x)).to.be.closeTo(base.invert(x), 1e-3);
+  });
+  it('zooms as rescalePolylinear does, both ways', () => {
+    const visits = Array.from({ length: 30 }, (_, d) => ({ start: T0 + d * 9 * HOUR, end: T0 + d * 9 * HOUR + 40 * MINUTE }));
+    const axis = buildBrokenAxis(visits, { width: 800 });
+    const base = brokenScale(axis);
+    const p = new PiecewiseProjection(axis.domain, axis.range);
+    for (const [k, tx] of [[1, 0], [3.5, -420.25], [40, -9000]] as const) {
+      const zoomed = rescalePolylinear(base, { applyX: (x) => x * k + tx });
+      p.zoom(k, tx);
+      for (let t = T0 - HOUR; t < T0 + 280 * HOUR; t += 17 * MINUTE) expect(p.x(t)).to.be.closeTo(zoomed(t), 1e-6);
+      for (let x = -100; x < 900; x += 7.3) expect(p.t(x)).to.be.closeTo(zoomed.invert(x), 1e-3);
+    }
   });
 });

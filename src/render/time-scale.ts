@@ -8,6 +8,7 @@
  */
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { DAY, TICK_STEPS, formatDuration, formatElapsed, formatTick, timeTicks, type TimeZone } from './format.js';
+import type { Projection } from './lod.js';
 
 /** A stretch of time, epoch ms, `end >= start`. */
 export interface Interval {
@@ -302,31 +303,92 @@ export function calendarTicks(scale: TimeScale, width: number, timeZone: TimeZon
 }
 
 /**
- * A piecewise-linear map through `(domain[i], range[i])`, as d3's polylinear `scaleLinear`
- * maps (the first and last pieces extend past the ends), but evaluated from the piece of
- * the previous call when it still holds: the elements call it for times in increasing
- * order (thousands per frame), so most calls cost no search.
+ * A broken axis as the drawing loops use it: the piecewise-linear map through
+ * `(domain[i], range[i])` (as d3's polylinear `scaleLinear` maps: the first and last pieces
+ * extend past the ends), seen through a zoom `px -> k * px + tx`, and its inverse. Both
+ * directions start from the piece of their previous call: the loops ask for times (and
+ * pixels) in increasing order, thousands per frame, so most calls cost no search.
+ *
+ * An object with methods rather than closures: a loop optimised for `p.x(t)` then calls the
+ * same function for every axis and every zoom. Closures made per axis were inlined into the
+ * drawing code and that code was thrown away with them (after the next garbage collection,
+ * every new axis: new data, a resize, another element), so first paints and the first zoom
+ * frames ran unoptimised.
  */
-export function piecewiseLinear(domain: readonly number[], range: readonly number[]): (t: number) => number {
-  const n = Math.min(domain.length, range.length);
-  const d = Float64Array.from(domain.slice(0, n));
-  const r = Float64Array.from(range.slice(0, n));
-  if (n < 2) return () => r[0] ?? 0;
-  let i = 0;
-  return (t: number): number => {
-    // Piece i covers [d[i], d[i + 1]]; the first and last pieces also cover beyond the ends.
-    if (!((i === 0 || t >= d[i]!) && (i === n - 2 || t <= d[i + 1]!))) {
-      let lo = 0;
-      let hi = n - 2;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >>> 1;
-        if (d[mid]! <= t) lo = mid;
-        else hi = mid - 1;
-      }
-      i = lo;
-    }
+export class PiecewiseProjection implements Projection {
+  private readonly d: Float64Array;
+  private readonly r: Float64Array;
+  private readonly last: number;
+  /** The piece of the last `base` / `invertBase` call. */
+  private i = 0;
+  private j = 0;
+  // NaN first: V8 then stores them as doubles from the start (a zoom of 1 would be an integer
+  // until the first zoom, and changing the field's kind changes the object's shape).
+  private k = Number.NaN;
+  private tx = Number.NaN;
+
+  /** `domain` and `range` ascending, of the same length (at least 1). */
+  constructor(domain: readonly number[], range: readonly number[]) {
+    const n = Math.min(domain.length, range.length);
+    this.d = Float64Array.from(domain.slice(0, n));
+    this.r = Float64Array.from(range.slice(0, n));
+    this.last = Math.max(0, n - 2);
+    this.zoom(1, 0);
+  }
+
+  /** Sets the zoom: `x(t) = k * base(t) + tx`. */
+  zoom(k: number, tx: number): this {
+    this.k = k;
+    this.tx = tx;
+    return this;
+  }
+
+  /** The zoomed x of time `t`. */
+  x(t: number): number {
+    return this.base(t) * this.k + this.tx;
+  }
+
+  /** The time at zoomed x `x`. */
+  t(x: number): number {
+    return this.invertBase((x - this.tx) / this.k);
+  }
+
+  /** The unzoomed x of time `t`. */
+  base(t: number): number {
+    const d = this.d;
+    const r = this.r;
+    if (d.length < 2) return r[0] ?? 0;
+    const i = (this.i = pieceOf(d, t, this.i, this.last));
     const d0 = d[i]!;
     const d1 = d[i + 1]!;
     return d1 === d0 ? r[i]! : r[i]! + ((t - d0) / (d1 - d0)) * (r[i + 1]! - r[i]!);
-  };
+  }
+
+  /** The time at unzoomed x `x`. */
+  invertBase(x: number): number {
+    const d = this.d;
+    const r = this.r;
+    if (r.length < 2) return d[0] ?? 0;
+    const j = (this.j = pieceOf(r, x, this.j, this.last));
+    const r0 = r[j]!;
+    const r1 = r[j + 1]!;
+    return r1 === r0 ? d[j]! : d[j]! + ((x - r0) / (r1 - r0)) * (d[j + 1]! - d[j]!);
+  }
+}
+
+/**
+ * The piece `[v[i], v[i + 1]]` of ascending breakpoints `v` that holds `value` (the first and
+ * the last piece, `last`, also hold what lies beyond), trying piece `from` first; ties go to
+ * the later piece, as d3's `bisectRight` does.
+ */
+function pieceOf(v: Float64Array, value: number, from: number, last: number): number {
+  if ((from === 0 || value >= v[from]!) && (from === last || value < v[from + 1]!)) return from;
+  let lo = 0;
+  let hi = last;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (v[mid]! <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

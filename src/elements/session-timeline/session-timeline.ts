@@ -10,7 +10,7 @@ import { LANES, LANE_IDS, buildLaneIndexesOf, httpStatus, isFlagged, laneAt, lan
 import { Bins, binByColumn, hitTest, lowerBound, nearestIndex, upperBound, type Projection } from '../../render/lod.js';
 import { ResizeController } from '../../render/resize-controller.js';
 import { toPredicate, type SessionFilter } from '../../render/rows.js';
-import { brokenScale, buildBrokenAxis, piecewiseLinear, placeGaps, segmentTicks, visibleRange, type BrokenAxis, type PlacedGap, type PlacedTick, type TimeScale } from '../../render/time-scale.js';
+import { buildBrokenAxis, PiecewiseProjection, placeGaps, segmentTicks, visibleRange, type BrokenAxis, type PlacedGap, type PlacedTick, type TimeScale } from '../../render/time-scale.js';
 import { ZoomController } from '../../render/zoom-controller.js';
 import { freeFrom, inView as intervalsInView, intervalIndex, layoutStitched, layoutStripBars, stripBarAt, type IntervalIndex, type StitchedMark, type StripBar } from '../../render/strip.js';
 import { zoomIdentity, type ZoomTransform } from '../../render/zoom-transform.js';
@@ -226,9 +226,8 @@ export class SessionTimeline extends LitElement {
   private matchTs = new Float64Array(0);
   private matchSet: ReadonlySet<SessionEvent> = new Set();
   private axis: BrokenAxis | undefined;
-  private baseScale: TimeScale | undefined;
-  /** `baseScale` as a function, fast for times in increasing order (see `piecewiseLinear`). */
-  private baseX: ((t: number) => number) | undefined;
+  /** The axis as the drawing loops use it, zoomed to the current frame (see `PiecewiseProjection`). */
+  private proj: PiecewiseProjection | undefined;
   private plotWidth = 600;
   private maxScale = 1e6;
   private placed: PlacedLane[] = [];
@@ -430,13 +429,12 @@ export class SessionTimeline extends LitElement {
   private buildAxis(): void {
     const v = this.view;
     if (!v) {
-      this.axis = this.baseScale = this.baseX = undefined;
+      this.axis = this.proj = undefined;
       return;
     }
     const intervals = v.stitched.length ? v.stitched : v.sessions;
     this.axis = buildBrokenAxis(intervals, { width: this.plotWidth, minGapMs: Math.min(15 * 60_000, this.inactivityTimeout ?? Infinity) });
-    this.baseScale = brokenScale(this.axis);
-    this.baseX = piecewiseLinear(this.axis.domain, this.axis.range);
+    this.proj = new PiecewiseProjection(this.axis.domain, this.axis.range);
     // Zoom in until about 20 ms per px at most.
     const segMs = this.axis.segments.reduce((s, g) => s + (g.end - g.start), 0);
     this.maxScale = Math.max(1, segMs / this.plotWidth / 20);
@@ -558,11 +556,11 @@ export class SessionTimeline extends LitElement {
 
   /** The zoomed scale, ticks and gaps for this frame. */
   private buildFrame(): void {
-    if (!this.baseScale || !this.axis || this.zoneError) {
+    if (!this.proj || !this.axis || this.zoneError) {
       this.scale = undefined;
       return;
     }
-    this.scale = zoomedScale(this.baseScale, this.baseX!, this.zoom.transform);
+    this.scale = zoomedScale(this.proj, this.zoom.transform);
     this.ticks = segmentTicks(this.scale, this.axis, this.plotWidth, this.timeZone || undefined);
     this.gaps = placeGaps(this.scale, this.axis, this.plotWidth);
     this.gapMarks = thinGaps(this.gaps);
@@ -580,9 +578,7 @@ export class SessionTimeline extends LitElement {
   }
 
   private get projection(): Projection {
-    const s = this.scale!;
-    // The zoomed scale is a plain function of time (see zoomedScale): no wrapper around it.
-    return { x: s as unknown as (t: number) => number, t: (x) => s.invert(x) };
+    return this.proj!;
   }
 
   private get tz(): TimeZone {
@@ -755,9 +751,9 @@ export class SessionTimeline extends LitElement {
   }
 
   private showSession(s: Session): void {
-    if (!this.baseScale) return;
-    const x0 = this.baseScale(s.start);
-    const x1 = this.baseScale(s.end);
+    if (!this.proj) return;
+    const x0 = this.proj.base(s.start);
+    const x1 = this.proj.base(s.end);
     const pad = Math.max(4, (x1 - x0) * 0.05);
     this.zoom.showRange(x0 - pad, x1 + pad);
   }
@@ -1581,15 +1577,16 @@ export class SessionTimeline extends LitElement {
 // Helpers (pure) ---------------------------------------------------------------------
 
 /**
- * The base scale seen through a zoom transform: `rescalePolylinear(base, t)` without copying
- * the scale (a copy rebuilds a piecewise interpolator per segment: milliseconds per frame
- * with thousands of compressed gaps). Same values for all the element asks of it, `s(t)` and
- * `s.invert(x)`: `s(t) = t.applyX(base(t))`.
+ * Zooms `proj` to `t`, and returns the frame's scale for what takes a d3 scale (ticks, gap
+ * marks): `rescalePolylinear(base, t)` without copying a d3 scale (a copy rebuilds a
+ * piecewise interpolator per segment: milliseconds per frame with thousands of compressed
+ * gaps). Its values stay those of this transform after `proj` zooms on.
  */
-function zoomedScale(base: TimeScale, baseX: (t: number) => number, t: ZoomTransform): TimeScale {
+function zoomedScale(proj: PiecewiseProjection, t: ZoomTransform): TimeScale {
   const { k, x: tx } = t;
-  const s = ((d: number) => baseX(d) * k + tx) as unknown as TimeScale;
-  s.invert = (x: number | { valueOf(): number }) => base.invert((Number(x) - tx) / k);
+  proj.zoom(k, tx);
+  const s = ((d: number) => proj.base(d) * k + tx) as unknown as TimeScale;
+  s.invert = (x: number | { valueOf(): number }) => proj.invertBase((Number(x) - tx) / k);
   return s;
 }
 

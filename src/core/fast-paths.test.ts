@@ -87,6 +87,31 @@ describe('fast paths of the derivation', () => {
       );
     });
 
+    it('flags the duplicates of batches like a Set, the first batch sorted or not, later ones through the table', () => {
+      // Few distinct ids: batches repeat ids within themselves and across batches. Batches of
+      // 64 or more into an empty set take the sorting path.
+      const batchArb = fc.array(fc.integer({ min: 0, max: 150 }).map((i) => `id-${i}`), { maxLength: 200 });
+      fc.assert(
+        fc.property(fc.array(batchArb, { minLength: 1, maxLength: 4 }), fc.integer(), fc.boolean(), (batches, seed, singles) => {
+          const set = new IdSet(seed);
+          const expected = new Set<string>();
+          for (const batch of batches) {
+            const want = batch.map((id) => {
+              const seen = expected.has(id);
+              expected.add(id);
+              return seen ? 1 : 0;
+            });
+            // Now and then ids one by one in between, through `add`.
+            const got = singles && batch.length < 64 ? batch.map((id) => (set.add(id) ? 0 : 1)) : [...set.addAll(batch)];
+            expect(got).to.deep.equal(want);
+            expect(set.size).to.equal(expected.size);
+          }
+          for (const id of expected) expect(set.add(id)).to.equal(false);
+        }),
+        { numRuns: Math.ceil(RUNS / 10) },
+      );
+    });
+
     it('tells apart different ids whose hashes are equal', () => {
       const seed = 12345;
       const byHash = new Map<number, string>();
@@ -103,6 +128,10 @@ describe('fast paths of the derivation', () => {
       expect(set.add(pair[1])).to.equal(true);
       expect(set.add(pair[0])).to.equal(false);
       expect(set.add(pair[1])).to.equal(false);
+      // The same in one sorted batch: equal hashes, different ids, each repeated.
+      const filler = Array.from({ length: 100 }, (_, i) => `f${i}`);
+      const batch = [pair[0], ...filler, pair[1], pair[1], pair[0]];
+      expect([...new IdSet(seed).addAll(batch)]).to.deep.equal([0, ...filler.map(() => 0), 0, 1, 1]);
     });
 
     it('keeps ids apart that share one long probe run', () => {

@@ -71,29 +71,31 @@ export function createSessionizer(options?: SessionOptions): Sessionizer {
       );
     }
     const offset = input;
+    const n = events.length;
+    // Two passes: normalise every item and collect the ids, check the ids in one batch (much
+    // faster than one by one, see IdSet), then place the events.
+    const items = new Array<SessionEvent | Diagnostic>(n);
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const item = normalizeItem(events[i], offset + i);
+      items[i] = item;
+      if (!isDiagnostic(item) && item.id !== undefined) ids.push(item.id);
+    }
+    const duplicate = seenIds.addAll(ids);
+    let k = 0; // the next of `ids`
     // Events of one device usually come in runs: the map and `dirty` are visited only
     // when the device changes.
     let deviceId: string | undefined;
     let device: DeviceEvents | undefined;
-    let reserved = false;
-    for (let i = 0; i < events.length; i++) {
-      const index = offset + i;
-      const event = normalizeItem(events[i], index);
+    for (let i = 0; i < n; i++) {
+      const event = items[i]!;
       if (isDiagnostic(event)) {
         diagnostics.push(event);
         continue;
       }
-      const id = event.id;
-      if (id !== undefined) {
-        if (!reserved) {
-          // Sized once for the rest of the batch (input without ids allocates nothing).
-          seenIds.reserve(events.length - i);
-          reserved = true;
-        }
-        if (!seenIds.add(id)) {
-          diagnostics.push(duplicateDiagnostic(index, id));
-          continue;
-        }
+      if (event.id !== undefined && duplicate[k++]) {
+        diagnostics.push(duplicateDiagnostic(offset + i, event.id));
+        continue;
       }
       if (event.deviceId !== deviceId || device === undefined) {
         deviceId = event.deviceId;

@@ -4,6 +4,7 @@
  * happen as it goes, because the max-duration split (rule 9) depends on where the current
  * stitched session began.
  */
+import { keepShapes } from './keep-shapes.js';
 import { TERMINAL_REASONS } from './normalize.js';
 import type {
   AppState,
@@ -96,7 +97,7 @@ class DeviceMachine {
   constructor(
     private readonly o: ResolvedOptions,
     /** The device's events, sorted. */
-    readonly list: readonly SessionEvent[],
+    private list: readonly SessionEvent[],
   ) {}
 
   run(): void {
@@ -292,6 +293,25 @@ class DeviceMachine {
     }
   }
 
+  /**
+   * Lets go of the device's data but one object of each kind the run made (an event, a
+   * draft, a group and the machine itself): see keep-shapes.ts.
+   */
+  shrinkToShapes(): void {
+    this.list = this.list.slice(0, 1);
+    this.sessions.length = Math.min(1, this.sessions.length);
+    this.groups.length = Math.min(1, this.groups.length);
+    const d = this.sessions[0];
+    if (d) {
+      d.events = undefined;
+      d.session = undefined;
+      d.group.sessions.length = 1;
+    }
+    this.bySessionId.clear();
+    this.byProcessId.clear();
+    this.open = this.lastSessionDraft = this.lastSessionId = undefined;
+  }
+
   private end(s: Draft, at: number, reason: EndReason): void {
     s.end = at;
     s.endReason = reason;
@@ -443,5 +463,8 @@ export function deriveDevice(deviceId: string, events: readonly SessionEvent[], 
       endReason: g.endReason ?? 'open',
     });
   }
-  return { sessions, stitched, lateReports: machine.lateReports };
+  const lateReports = machine.lateReports;
+  machine.shrinkToShapes();
+  keepShapes('device machine', machine);
+  return { sessions, stitched, lateReports };
 }

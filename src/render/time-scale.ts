@@ -378,11 +378,14 @@ export class PiecewiseProjection implements Projection {
 
 /**
  * The piece `[v[i], v[i + 1]]` of ascending breakpoints `v` that holds `value` (the first and
- * the last piece, `last`, also hold what lies beyond), trying piece `from` first; ties go to
- * the later piece, as d3's `bisectRight` does.
+ * the last piece, `last`, also hold what lies beyond), trying piece `from` and the one after
+ * it first; ties go to the later piece, as d3's `bisectRight` does.
  */
 function pieceOf(v: Float64Array, value: number, from: number, last: number): number {
   if ((from === 0 || value >= v[from]!) && (from === last || value < v[from + 1]!)) return from;
+  // Times in increasing order often step into the next piece (sessions and the gaps between them).
+  const next = from + 1;
+  if (next <= last && value >= v[next]! && (next === last || value < v[next + 1]!)) return next;
   let lo = 0;
   let hi = last;
   while (lo < hi) {

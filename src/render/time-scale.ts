@@ -355,25 +355,22 @@ export class PiecewiseProjection implements Projection {
 
   /** The unzoomed x of time `t`. */
   base(t: number): number {
-    const d = this.d;
-    const r = this.r;
-    if (d.length < 2) return r[0] ?? 0;
-    const i = (this.i = pieceOf(d, t, this.i, this.last));
-    const d0 = d[i]!;
-    const d1 = d[i + 1]!;
-    return d1 === d0 ? r[i]! : r[i]! + ((t - d0) / (d1 - d0)) * (r[i + 1]! - r[i]!);
+    if (this.d.length < 2) return this.r[0] ?? 0;
+    return along(this.d, this.r, t, (this.i = pieceOf(this.d, t, this.i, this.last)));
   }
 
   /** The time at unzoomed x `x`. */
   invertBase(x: number): number {
-    const d = this.d;
-    const r = this.r;
-    if (r.length < 2) return d[0] ?? 0;
-    const j = (this.j = pieceOf(r, x, this.j, this.last));
-    const r0 = r[j]!;
-    const r1 = r[j + 1]!;
-    return r1 === r0 ? d[j]! : d[j]! + ((x - r0) / (r1 - r0)) * (d[j + 1]! - d[j]!);
+    if (this.r.length < 2) return this.d[0] ?? 0;
+    return along(this.r, this.d, x, (this.j = pieceOf(this.r, x, this.j, this.last)));
   }
+}
+
+/** What `value` on piece `i` of `from` maps to on `to`, linearly (the piece's start on `to` when it has no width). */
+function along(from: Float64Array, to: Float64Array, value: number, i: number): number {
+  const f0 = from[i]!;
+  const f1 = from[i + 1]!;
+  return f1 === f0 ? to[i]! : to[i]! + ((value - f0) / (f1 - f0)) * (to[i + 1]! - to[i]!);
 }
 
 /**

@@ -10,8 +10,8 @@
  * input, a worker's first chunk) is hashed, then its hashes are sorted by radix (reading and
  * writing memory in order) and equal neighbours compared; every other batch goes id by id
  * through an open-addressing table that keeps each id's hash next to its position (off the
- * GC heap, so a probe reads a string only when the full hashes match). At 100k fresh ids the
- * sort takes about 12 ms where the table took about 29: its probes are a cache miss each.
+ * GC heap, so a probe reads a string only when the full hashes match). At 100k fresh ids in
+ * Chromium the sorting way takes about 14 ms, the table 30 or more: a probe is a cache miss.
  * The table is built from the ids added so far when a later batch needs it.
  */
 export class IdSet {

@@ -26,18 +26,18 @@ const KB = 1024;
  *
  * `target` is issue 6's goal for the all-in-one entry (45 KB), printed but not enforced: the
  * dependencies alone (Lit 8 KB, the D3 modules behind d3-scale 9 KB, the filter engine 9 KB,
- * the core 4 KB) leave about 15 KB for the three elements, a third of what they weigh with
+ * the core 5 KB) leave about 15 KB for the three elements, a third of what they weigh with
  * their features (README, "Entry points"). Reaching it means a product decision (fewer
  * features in the all-in-one entry, or scales without D3), not a cleanup.
  */
 const entries = [
-  { name: 'session-kit (all-in-one)', file: 'index.js', budget: 81 * KB, target: 45 * KB },
+  { name: 'session-kit (all-in-one)', file: 'index.js', budget: 82 * KB, target: 45 * KB },
   { name: 'session-kit/core', file: 'core.js', budget: 8 * KB, pure: true },
   { name: 'session-kit/filter', file: 'filter.js', budget: 11.5 * KB },
-  { name: 'session-kit/session-timeline', file: 'elements/session-timeline.js', budget: 53 * KB },
-  { name: 'session-kit/stitched-sessions', file: 'elements/stitched-sessions.js', budget: 45.5 * KB },
-  { name: 'session-kit/session-filter', file: 'elements/session-filter.js', budget: 34 * KB },
-  { name: 'session-kit/react (without React)', file: 'react.js', budget: 81 * KB, external: ['react', 'react-dom'] },
+  { name: 'session-kit/session-timeline', file: 'elements/session-timeline.js', budget: 43 * KB },
+  { name: 'session-kit/stitched-sessions', file: 'elements/stitched-sessions.js', budget: 46.5 * KB },
+  { name: 'session-kit/session-filter', file: 'elements/session-filter.js', budget: 35 * KB },
+  { name: 'session-kit/react (without React)', file: 'react.js', budget: 82 * KB, external: ['react', 'react-dom'] },
 ];
 
 if (!existsSync(join(dist, 'index.js'))) {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { zoomIdentity } from './zoom-transform.js';
 import { DAY, HOUR, MINUTE } from './format.js';
-import { brokenScale, buildBrokenAxis, PiecewiseProjection, placeGaps, rescalePolylinear, segmentTicks, visibleRange } from './time-scale.js';
+import { brokenScale, buildBrokenAxis, linearProjection, linearTimeScale, PiecewiseProjection, placeGaps, rescalePolylinear, segmentTicks, ShiftedProjection, visibleRange, zoomedScale } from './time-scale.js';
 
 const T0 = Date.UTC(2026, 0, 5, 12, 3);
 const first = { start: T0, end: T0 + 9 * MINUTE };
@@ -97,6 +97,24 @@ describe('broken time axis', () => {
     for (const t of [...times, ...times.slice().reverse(), T0 + 3 * HOUR, T0 - HOUR, T0 + 100 * HOUR]) expect(fast.base(t)).to.be.closeTo(base(t), 1e-6);
     const xs = [-50, ...axis.range, ...Array.from({ length: 400 }, (_, i) => i * 2.6), 1200];
     for (const x of [...xs, ...xs.slice().reverse(), 500, -10, 999]) expect(fast.invertBase(x)).to.be.closeTo(base.invert(x), 1e-3);
+  });
+  it('a linear projection, shifted per row and zoomed, maps as the d3 scale it replaces', () => {
+    const p = linearProjection(T0, T0 + DAY, 900);
+    const row = new ShiftedProjection(p);
+    const zoomed = rescalePolylinear(linearTimeScale(T0, T0 + DAY, 900), { applyX: (x) => x * 2.5 - 300 });
+    const s = zoomedScale(p, { k: 2.5, x: -300 });
+    row.shift(HOUR);
+    for (let u = -HOUR; u < DAY + HOUR; u += 37 * MINUTE) {
+      expect(s(T0 + u)).to.be.closeTo(zoomed(T0 + u), 1e-6);
+      expect(row.x(T0 + u + HOUR)).to.be.closeTo(zoomed(T0 + u), 1e-6);
+    }
+    for (let x = -50; x < 1000; x += 13.7) {
+      expect(s.invert(x)).to.be.closeTo(zoomed.invert(x), 1e-3);
+      expect(row.t(x)).to.be.closeTo(zoomed.invert(x) + HOUR, 1e-3);
+    }
+    // A scale made for one transform keeps its values after the projection zooms on.
+    p.zoom(7, 10);
+    expect(s(T0 + HOUR)).to.be.closeTo(zoomed(T0 + HOUR), 1e-6);
   });
   it('zooms as rescalePolylinear does, both ways', () => {
     const visits = Array.from({ length: 30 }, (_, d) => ({ start: T0 + d * 9 * HOUR, end: T0 + d * 9 * HOUR + 40 * MINUTE }));

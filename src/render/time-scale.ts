@@ -269,6 +269,12 @@ export function linearTimeScale(start: number, end: number, width: number): Time
   return scaleLinear().domain([start, hi]).range([0, Math.max(1, width)]);
 }
 
+/** {@link linearTimeScale} as a {@link PiecewiseProjection} (no d3 scale in the bundle). */
+export function linearProjection(start: number, end: number, width: number): PiecewiseProjection {
+  const hi = end > start ? end : start + 1;
+  return new PiecewiseProjection([start, hi], [0, Math.max(1, width)]);
+}
+
 /**
  * Ticks of an elapsed-time axis (the domain is ms since each row's start): round steps
  * (`1 s` to `30 d`) labelled `"0"`, `"+1 h"`, `"+1 d"`, about one per `pxPerTick`.
@@ -364,6 +370,43 @@ export class PiecewiseProjection implements Projection {
     if (this.r.length < 2) return this.d[0] ?? 0;
     return along(this.r, this.d, x, (this.j = pieceOf(this.r, x, this.j, this.last)));
   }
+}
+
+/**
+ * A {@link PiecewiseProjection} for times shifted by an offset (a row's start, in relative
+ * alignment): `x(t) = p.x(t - offset)`. One object per view, aimed at a row by
+ * {@link ShiftedProjection.shift}: valid until the next `shift`.
+ */
+export class ShiftedProjection implements Projection {
+  private offset = Number.NaN;
+  constructor(private readonly p: PiecewiseProjection) {}
+
+  shift(offset: number): this {
+    this.offset = offset;
+    return this;
+  }
+
+  x(t: number): number {
+    return this.p.x(t - this.offset);
+  }
+
+  t(x: number): number {
+    return this.p.t(x) + this.offset;
+  }
+}
+
+/**
+ * Zooms `proj` to `t`, and returns the frame's scale for what takes a d3 scale (ticks, gap
+ * marks, the visible range): `rescalePolylinear(base, t)` without copying a d3 scale (a copy
+ * rebuilds a piecewise interpolator per segment: milliseconds per frame with thousands of
+ * compressed gaps). Its values stay those of this transform after `proj` zooms on.
+ */
+export function zoomedScale(proj: PiecewiseProjection, t: { readonly k: number; readonly x: number }): TimeScale {
+  const { k, x: tx } = t;
+  proj.zoom(k, tx);
+  const s = ((d: number) => proj.base(d) * k + tx) as unknown as TimeScale;
+  s.invert = (x: number | { valueOf(): number }) => proj.invertBase((Number(x) - tx) / k);
+  return s;
 }
 
 /** What `value` on piece `i` of `from` maps to on `to`, linearly (the piece's start on `to` when it has no width). */

@@ -10,10 +10,10 @@ import { LANES, LANE_IDS, buildLaneIndexesOf, httpStatus, isFlagged, laneAt, lan
 import { Bins, binByColumn, hitTest, lowerBound, nearestIndex, upperBound, type Projection } from '../../render/lod.js';
 import { ResizeController } from '../../render/resize-controller.js';
 import { toPredicate, type SessionFilter } from '../../render/rows.js';
-import { buildBrokenAxis, PiecewiseProjection, placeGaps, segmentTicks, visibleRange, type BrokenAxis, type PlacedGap, type PlacedTick, type TimeScale } from '../../render/time-scale.js';
+import { buildBrokenAxis, PiecewiseProjection, placeGaps, segmentTicks, visibleRange, zoomedScale, type BrokenAxis, type PlacedGap, type PlacedTick, type TimeScale } from '../../render/time-scale.js';
 import { ZoomController } from '../../render/zoom-controller.js';
 import { freeFrom, inView as intervalsInView, intervalIndex, layoutStitched, layoutStripBars, stripBarAt, type IntervalIndex, type StitchedMark, type StripBar } from '../../render/strip.js';
-import { zoomIdentity, type ZoomTransform } from '../../render/zoom-transform.js';
+import { zoomIdentity } from '../../render/zoom-transform.js';
 import { END_BADGES, STITCHED_END_WORDS, endBadgeText, type BadgeTone } from '../shared/end-reason.js';
 import { sessionModelContext } from '../shared/session-context.js';
 import { ViewInput } from '../shared/model-input.js';
@@ -1575,20 +1575,6 @@ export class SessionTimeline extends LitElement {
 }
 
 // Helpers (pure) ---------------------------------------------------------------------
-
-/**
- * Zooms `proj` to `t`, and returns the frame's scale for what takes a d3 scale (ticks, gap
- * marks): `rescalePolylinear(base, t)` without copying a d3 scale (a copy rebuilds a
- * piecewise interpolator per segment: milliseconds per frame with thousands of compressed
- * gaps). Its values stay those of this transform after `proj` zooms on.
- */
-function zoomedScale(proj: PiecewiseProjection, t: ZoomTransform): TimeScale {
-  const { k, x: tx } = t;
-  proj.zoom(k, tx);
-  const s = ((d: number) => proj.base(d) * k + tx) as unknown as TimeScale;
-  s.invert = (x: number | { valueOf(): number }) => proj.invertBase((Number(x) - tx) / k);
-  return s;
-}
 
 /** Strip bars starting closer than this share one bar (an end badge's glyph is about this wide). */
 const STRIP_CROWD_PX = 12;

@@ -32,7 +32,7 @@ import {
   type SessionFilter,
   type SortKey,
 } from '../../render/rows.js';
-import { calendarTicks, elapsedTicks, linearTimeScale, rescalePolylinear, visibleRange, type PlacedTick, type TimeScale } from '../../render/time-scale.js';
+import { calendarTicks, elapsedTicks, linearProjection, ShiftedProjection, visibleRange, zoomedScale, type PiecewiseProjection, type PlacedTick, type TimeScale } from '../../render/time-scale.js';
 import { ZoomController } from '../../render/zoom-controller.js';
 import { drawEndGlyph, prepareCanvas, type MarkedEnd } from '../shared/canvas.js';
 import { END_BADGES, STITCHED_END_WORDS, endBadgeText } from '../shared/end-reason.js';
@@ -232,7 +232,9 @@ export class StitchedSessions extends LitElement {
   /** Identifies the latest {@link summaryJob}. */
   private summaryToken: object | undefined;
   private filterVersion: number | undefined;
-  private baseScale: TimeScale | undefined;
+  /** The time axis as the drawing loops use it, zoomed to the current frame, and aimed at one row at a time. */
+  private proj: PiecewiseProjection | undefined;
+  private rowProj: ShiftedProjection | undefined;
   private plotWidth = 600;
   private maxScale = 1e6;
   // Per frame
@@ -293,7 +295,7 @@ export class StitchedSessions extends LitElement {
     const reveal = changed.has('selected') && this.selected !== this.ownSelected && this.selection !== undefined;
     this.ownSelected = undefined;
     const width = Math.max(120, Math.floor((this.resize.width || this.clientWidth - 2 || 900) - LABEL_WIDTH));
-    if (rowsChanged || changed.has('align') || width !== this.plotWidth || !this.baseScale) {
+    if (rowsChanged || changed.has('align') || width !== this.plotWidth || !this.proj) {
       if (rowsChanged || changed.has('align')) this.zoom.transform = zoomIdentity;
       this.plotWidth = width;
       this.buildBaseScale();
@@ -368,14 +370,15 @@ export class StitchedSessions extends LitElement {
   private buildBaseScale(): void {
     const extent = this.rows.extent(this.align);
     if (!extent) {
-      this.baseScale = undefined;
+      this.proj = this.rowProj = undefined;
       return;
     }
     const [t0, t1] = extent;
     const span = Math.max(60_000, t1 - t0);
     // Relative rows start exactly at x = 0 ("0" on the axis); calendar time gets a margin.
     const pad = span * 0.015;
-    this.baseScale = linearTimeScale(this.align === 'relative' ? t0 : t0 - pad, t1 + pad, this.plotWidth);
+    this.proj = linearProjection(this.align === 'relative' ? t0 : t0 - pad, t1 + pad, this.plotWidth);
+    this.rowProj = new ShiftedProjection(this.proj);
     // Zoom in until about 1 s per px.
     this.maxScale = Math.max(1, span / this.plotWidth / 1_000);
   }
@@ -405,14 +408,14 @@ export class StitchedSessions extends LitElement {
 
   /** The zoomed scale and the ticks for this frame (kept as they are when only the rows scrolled). */
   private buildFrame(): void {
-    if (!this.baseScale || this.zoneError) {
+    if (!this.proj || this.zoneError) {
       this.scale = undefined;
       return;
     }
-    const key = [this.baseScale, this.zoom.transform, this.align, this.tz, this.plotWidth];
+    const key = [this.proj, this.zoom.transform, this.align, this.tz, this.plotWidth];
     if (this.frameKey && key.every((v, i) => v === this.frameKey![i])) return;
     this.frameKey = key;
-    this.scale = rescalePolylinear(this.baseScale, this.zoom.transform);
+    this.scale = zoomedScale(this.proj, this.zoom.transform);
     this.ticks = this.align === 'relative' ? elapsedTicks(this.scale, this.plotWidth) : calendarTicks(this.scale, this.plotWidth, this.tz);
   }
 
@@ -420,11 +423,13 @@ export class StitchedSessions extends LitElement {
     return this.timeZone || undefined;
   }
 
-  /** Screen px <-> time of one row (shifted to its start in relative alignment). */
+  /**
+   * Screen px <-> time of one row (shifted to its start in relative alignment), for this
+   * frame. One object aimed at each row in turn (methods, not closures made per row: see
+   * `PiecewiseProjection`): valid until the next call.
+   */
   private projection(row: CohortRow): Projection {
-    const s = this.scale!;
-    const off = rowOffset(row, this.align);
-    return { x: (t) => s(t - off), t: (x) => s.invert(x) + off };
+    return this.rowProj!.shift(rowOffset(row, this.align));
   }
 
   private get viewportHeight(): number {

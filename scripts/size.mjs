@@ -25,20 +25,21 @@ const KB = 1024;
  * change that adds bytes has to raise it in a reviewed line here.
  *
  * `target` is issue 6's goal for the all-in-one entry (45 KB), printed but not enforced: the
- * dependencies alone (Lit 8 KB, the filter engine 9 KB, the core 5 KB; of D3 only d3-array's
- * tick helpers, 1 KB, since the elements project time without d3-scale) leave about 22 KB for
- * the three elements, under half of what they weigh with their features (README, "Entry
- * points"). Reaching it means a product decision (fewer features in the all-in-one entry),
- * not a cleanup.
+ * dependencies alone (Lit 8 KB, the D3 modules behind d3-scale 9 KB, the filter engine 9 KB,
+ * the core 5 KB) leave about 15 KB for the three elements, a third of what they weigh with
+ * their features (README, "Entry points"). Reaching it means a product decision (fewer
+ * features in the all-in-one entry, or scales without D3: the elements already evaluate
+ * their scales with their own projections, and d3-scale only builds and inverts them), not
+ * a cleanup.
  */
 const entries = [
-  { name: 'session-kit (all-in-one)', file: 'index.js', budget: 72 * KB, target: 45 * KB },
+  { name: 'session-kit (all-in-one)', file: 'index.js', budget: 82 * KB, target: 45 * KB },
   { name: 'session-kit/core', file: 'core.js', budget: 8 * KB, pure: true },
   { name: 'session-kit/filter', file: 'filter.js', budget: 11.5 * KB },
-  { name: 'session-kit/session-timeline', file: 'elements/session-timeline.js', budget: 43 * KB },
-  { name: 'session-kit/stitched-sessions', file: 'elements/stitched-sessions.js', budget: 36 * KB },
+  { name: 'session-kit/session-timeline', file: 'elements/session-timeline.js', budget: 54 * KB },
+  { name: 'session-kit/stitched-sessions', file: 'elements/stitched-sessions.js', budget: 47 * KB },
   { name: 'session-kit/session-filter', file: 'elements/session-filter.js', budget: 35 * KB },
-  { name: 'session-kit/react (without React)', file: 'react.js', budget: 72.5 * KB, external: ['react', 'react-dom'] },
+  { name: 'session-kit/react (without React)', file: 'react.js', budget: 82 * KB, external: ['react', 'react-dom'] },
 ];
 
 if (!existsSync(join(dist, 'index.js'))) {

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { zoomIdentity } from './zoom-transform.js';
 import { DAY, HOUR, MINUTE } from './format.js';
-import { brokenScale, buildBrokenAxis, linearProjection, linearTimeScale, PiecewiseProjection, placeGaps, rescalePolylinear, segmentTicks, ShiftedProjection, visibleRange, zoomedScale } from './time-scale.js';
+import { brokenScale, buildBrokenAxis, linearTimeScale, PiecewiseProjection, placeGaps, rescalePolylinear, segmentTicks, ShiftedProjection, visibleRange, zoomedScale } from './time-scale.js';
 
 const T0 = Date.UTC(2026, 0, 5, 12, 3);
 const first = { start: T0, end: T0 + 9 * MINUTE };
@@ -98,11 +98,12 @@ describe('broken time axis', () => {
     const xs = [-50, ...axis.range, ...Array.from({ length: 400 }, (_, i) => i * 2.6), 1200];
     for (const x of [...xs, ...xs.slice().reverse(), 500, -10, 999]) expect(fast.invertBase(x)).to.be.closeTo(base.invert(x), 1e-3);
   });
-  it('a linear projection, shifted per row and zoomed, maps as the d3 scale it replaces', () => {
-    const p = linearProjection(T0, T0 + DAY, 900);
+  it('the projection of a linear scale, shifted per row and zoomed, maps as that d3 scale', () => {
+    const base = linearTimeScale(T0, T0 + DAY, 900);
+    const p = PiecewiseProjection.of(base);
     const row = new ShiftedProjection(p);
-    const zoomed = rescalePolylinear(linearTimeScale(T0, T0 + DAY, 900), { applyX: (x) => x * 2.5 - 300 });
-    const s = zoomedScale(p, { k: 2.5, x: -300 });
+    const zoomed = rescalePolylinear(base, { applyX: (x) => x * 2.5 - 300 });
+    const s = zoomedScale(base, p, { k: 2.5, x: -300 });
     row.shift(HOUR);
     for (let u = -HOUR; u < DAY + HOUR; u += 37 * MINUTE) {
       expect(s(T0 + u)).to.be.closeTo(zoomed(T0 + u), 1e-6);

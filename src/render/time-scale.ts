@@ -269,12 +269,6 @@ export function linearTimeScale(start: number, end: number, width: number): Time
   return scaleLinear().domain([start, hi]).range([0, Math.max(1, width)]);
 }
 
-/** {@link linearTimeScale} as a {@link PiecewiseProjection} (no d3 scale in the bundle). */
-export function linearProjection(start: number, end: number, width: number): PiecewiseProjection {
-  const hi = end > start ? end : start + 1;
-  return new PiecewiseProjection([start, hi], [0, Math.max(1, width)]);
-}
-
 /**
  * Ticks of an elapsed-time axis (the domain is ms since each row's start): round steps
  * (`1 s` to `30 d`) labelled `"0"`, `"+1 h"`, `"+1 d"`, about one per `pxPerTick`.
@@ -332,6 +326,11 @@ export class PiecewiseProjection implements Projection {
   // until the first zoom, and changing the field's kind changes the object's shape).
   private k = Number.NaN;
   private tx = Number.NaN;
+
+  /** The projection of a d3 (poly)linear scale, ascending: its breakpoints, evaluated here. */
+  static of(scale: TimeScale): PiecewiseProjection {
+    return new PiecewiseProjection(scale.domain(), scale.range());
+  }
 
   /** `domain` and `range` ascending, of the same length (at least 1). */
   constructor(domain: readonly number[], range: readonly number[]) {
@@ -396,16 +395,18 @@ export class ShiftedProjection implements Projection {
 }
 
 /**
- * Zooms `proj` to `t`, and returns the frame's scale for what takes a d3 scale (ticks, gap
- * marks, the visible range): `rescalePolylinear(base, t)` without copying a d3 scale (a copy
- * rebuilds a piecewise interpolator per segment: milliseconds per frame with thousands of
- * compressed gaps). Its values stay those of this transform after `proj` zooms on.
+ * The frame's scale, for what takes a d3 scale (ticks, gap marks, the visible range): the d3
+ * scale `base` seen through zoom `t`, as `rescalePolylinear(base, t)` maps, without copying
+ * it (a copy rebuilds an interpolator per piece: milliseconds per frame with thousands of
+ * compressed gaps). Times go through `proj` (made from `base`, evaluated fast), pixels back
+ * through d3's `invert`. Zooms `proj` to `t` too; the scale keeps this transform's values
+ * after `proj` zooms on.
  */
-export function zoomedScale(proj: PiecewiseProjection, t: { readonly k: number; readonly x: number }): TimeScale {
+export function zoomedScale(base: TimeScale, proj: PiecewiseProjection, t: { readonly k: number; readonly x: number }): TimeScale {
   const { k, x: tx } = t;
   proj.zoom(k, tx);
   const s = ((d: number) => proj.base(d) * k + tx) as unknown as TimeScale;
-  s.invert = (x: number | { valueOf(): number }) => proj.invertBase((Number(x) - tx) / k);
+  s.invert = (x: number | { valueOf(): number }) => base.invert((Number(x) - tx) / k);
   return s;
 }
 

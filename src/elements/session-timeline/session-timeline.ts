@@ -10,7 +10,7 @@ import { LANES, LANE_IDS, buildLaneIndexesOf, httpStatus, isFlagged, laneAt, lan
 import { Bins, binByColumn, hitTest, lowerBound, nearestIndex, upperBound, type Projection } from '../../render/lod.js';
 import { ResizeController } from '../../render/resize-controller.js';
 import { toPredicate, type SessionFilter } from '../../render/rows.js';
-import { buildBrokenAxis, PiecewiseProjection, placeGaps, segmentTicks, visibleRange, zoomedScale, type BrokenAxis, type PlacedGap, type PlacedTick, type TimeScale } from '../../render/time-scale.js';
+import { brokenScale, buildBrokenAxis, PiecewiseProjection, placeGaps, segmentTicks, visibleRange, zoomedScale, type BrokenAxis, type PlacedGap, type PlacedTick, type TimeScale } from '../../render/time-scale.js';
 import { ZoomController } from '../../render/zoom-controller.js';
 import { freeFrom, inView as intervalsInView, intervalIndex, layoutStitched, layoutStripBars, stripBarAt, type IntervalIndex, type StitchedMark, type StripBar } from '../../render/strip.js';
 import { zoomIdentity } from '../../render/zoom-transform.js';
@@ -226,7 +226,8 @@ export class SessionTimeline extends LitElement {
   private matchTs = new Float64Array(0);
   private matchSet: ReadonlySet<SessionEvent> = new Set();
   private axis: BrokenAxis | undefined;
-  /** The axis as the drawing loops use it, zoomed to the current frame (see `PiecewiseProjection`). */
+  /** The axis: a d3 polylinear scale, and its projection as the drawing loops use it, zoomed to the current frame (see `PiecewiseProjection`). */
+  private baseScale: TimeScale | undefined;
   private proj: PiecewiseProjection | undefined;
   private plotWidth = 600;
   private maxScale = 1e6;
@@ -429,12 +430,13 @@ export class SessionTimeline extends LitElement {
   private buildAxis(): void {
     const v = this.view;
     if (!v) {
-      this.axis = this.proj = undefined;
+      this.axis = this.baseScale = this.proj = undefined;
       return;
     }
     const intervals = v.stitched.length ? v.stitched : v.sessions;
     this.axis = buildBrokenAxis(intervals, { width: this.plotWidth, minGapMs: Math.min(15 * 60_000, this.inactivityTimeout ?? Infinity) });
-    this.proj = new PiecewiseProjection(this.axis.domain, this.axis.range);
+    this.baseScale = brokenScale(this.axis);
+    this.proj = PiecewiseProjection.of(this.baseScale);
     // Zoom in until about 20 ms per px at most.
     const segMs = this.axis.segments.reduce((s, g) => s + (g.end - g.start), 0);
     this.maxScale = Math.max(1, segMs / this.plotWidth / 20);
@@ -560,7 +562,7 @@ export class SessionTimeline extends LitElement {
       this.scale = undefined;
       return;
     }
-    this.scale = zoomedScale(this.proj, this.zoom.transform);
+    this.scale = zoomedScale(this.baseScale!, this.proj, this.zoom.transform);
     this.ticks = segmentTicks(this.scale, this.axis, this.plotWidth, this.timeZone || undefined);
     this.gaps = placeGaps(this.scale, this.axis, this.plotWidth);
     this.gapMarks = thinGaps(this.gaps);

@@ -32,7 +32,7 @@ import {
   type SessionFilter,
   type SortKey,
 } from '../../render/rows.js';
-import { calendarTicks, elapsedTicks, linearProjection, ShiftedProjection, visibleRange, zoomedScale, type PiecewiseProjection, type PlacedTick, type TimeScale } from '../../render/time-scale.js';
+import { calendarTicks, elapsedTicks, linearTimeScale, PiecewiseProjection, ShiftedProjection, visibleRange, zoomedScale, type PlacedTick, type TimeScale } from '../../render/time-scale.js';
 import { ZoomController } from '../../render/zoom-controller.js';
 import { drawEndGlyph, prepareCanvas, type MarkedEnd } from '../shared/canvas.js';
 import { END_BADGES, STITCHED_END_WORDS, endBadgeText } from '../shared/end-reason.js';
@@ -232,7 +232,8 @@ export class StitchedSessions extends LitElement {
   /** Identifies the latest {@link summaryJob}. */
   private summaryToken: object | undefined;
   private filterVersion: number | undefined;
-  /** The time axis as the drawing loops use it, zoomed to the current frame, and aimed at one row at a time. */
+  /** The time axis: a d3 linear scale, and its projection as the drawing loops use it, zoomed to the current frame, and aimed at one row at a time. */
+  private baseScale: TimeScale | undefined;
   private proj: PiecewiseProjection | undefined;
   private rowProj: ShiftedProjection | undefined;
   private plotWidth = 600;
@@ -370,14 +371,15 @@ export class StitchedSessions extends LitElement {
   private buildBaseScale(): void {
     const extent = this.rows.extent(this.align);
     if (!extent) {
-      this.proj = this.rowProj = undefined;
+      this.baseScale = this.proj = this.rowProj = undefined;
       return;
     }
     const [t0, t1] = extent;
     const span = Math.max(60_000, t1 - t0);
     // Relative rows start exactly at x = 0 ("0" on the axis); calendar time gets a margin.
     const pad = span * 0.015;
-    this.proj = linearProjection(this.align === 'relative' ? t0 : t0 - pad, t1 + pad, this.plotWidth);
+    this.baseScale = linearTimeScale(this.align === 'relative' ? t0 : t0 - pad, t1 + pad, this.plotWidth);
+    this.proj = PiecewiseProjection.of(this.baseScale);
     this.rowProj = new ShiftedProjection(this.proj);
     // Zoom in until about 1 s per px.
     this.maxScale = Math.max(1, span / this.plotWidth / 1_000);
@@ -415,7 +417,7 @@ export class StitchedSessions extends LitElement {
     const key = [this.proj, this.zoom.transform, this.align, this.tz, this.plotWidth];
     if (this.frameKey && key.every((v, i) => v === this.frameKey![i])) return;
     this.frameKey = key;
-    this.scale = zoomedScale(this.proj, this.zoom.transform);
+    this.scale = zoomedScale(this.baseScale!, this.proj, this.zoom.transform);
     this.ticks = this.align === 'relative' ? elapsedTicks(this.scale, this.plotWidth) : calendarTicks(this.scale, this.plotWidth, this.tz);
   }
 

@@ -82,10 +82,13 @@ export function buildTimeIndex<T>(items: readonly T[], ts: (item: T) => number, 
   return { ts: tsArr, end: endArr, maxDuration, flagPrefix };
 }
 
-/** A position function and its inverse (a d3 scale fits: `x => scale.invert(x)`). */
+/**
+ * Time to px (`x`) and back (`t`). The elements pass one object with methods
+ * (`PiecewiseProjection` in time-scale.ts: why not closures is said there); tests pass literals.
+ */
 export interface Projection {
-  readonly x: (t: number) => number;
-  readonly t: (x: number) => number;
+  x(t: number): number;
+  t(x: number): number;
 }
 
 /**

@@ -417,16 +417,20 @@ function along(from: Float64Array, to: Float64Array, value: number, i: number): 
   return f1 === f0 ? to[i]! : to[i]! + ((value - f0) / (f1 - f0)) * (to[i + 1]! - to[i]!);
 }
 
+/** Whether piece `i` of {@link pieceOf} holds `value`. */
+function holds(v: Float64Array, value: number, i: number, last: number): boolean {
+  return (i === 0 || value >= v[i]!) && (i === last || value < v[i + 1]!);
+}
+
 /**
  * The piece `[v[i], v[i + 1]]` of ascending breakpoints `v` that holds `value` (the first and
  * the last piece, `last`, also hold what lies beyond), trying piece `from` and the one after
  * it first; ties go to the later piece, as d3's `bisectRight` does.
  */
 function pieceOf(v: Float64Array, value: number, from: number, last: number): number {
-  if ((from === 0 || value >= v[from]!) && (from === last || value < v[from + 1]!)) return from;
+  if (holds(v, value, from, last)) return from;
   // Times in increasing order often step into the next piece (sessions and the gaps between them).
-  const next = from + 1;
-  if (next <= last && value >= v[next]! && (next === last || value < v[next + 1]!)) return next;
+  if (from < last && holds(v, value, from + 1, last)) return from + 1;
   let lo = 0;
   let hi = last;
   while (lo < hi) {

@@ -144,8 +144,11 @@ export class Rects {
     }
     const g = group.rects;
     const d = this.dpr;
-    const x0 = Math.round(x * d) / d;
-    const x1 = Math.max(x0 + 1 / d, Math.round((x + w) * d) / d);
+    // Rounded with floor(v + 0.5), not Math.round: that gives -0 for a rectangle starting just
+    // left of the canvas, and a -0 where the optimised code expects integers (all of them at
+    // pixel ratio 1) throws that code away in the middle of a zoom.
+    const x0 = Math.floor(x * d + 0.5) / d;
+    const x1 = Math.max(x0 + 1 / d, Math.floor((x + w) * d + 0.5) / d);
     // Abutting (or overlapping) the previous one of its group: one rectangle, the same pixels.
     const n = g.length;
     if (n && g[n - 3] === y && g[n - 1] === h && x0 <= g[n - 4]! + g[n - 2]! && x0 >= g[n - 4]!) {

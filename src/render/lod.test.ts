@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { Bins, binByColumn as binInto, buildTimeIndex, hitTest, lowerBound, lowerBoundFrom, nearestIndex, upperBound, type Projection, type TimeIndex } from './lod.js';
+import { Bins, binByColumn as binInto, binGrid, buildTimeIndex, hitTest, lowerBound, lowerBoundFrom, nearestIndex, upperBound, type Projection, type TimeIndex } from './lod.js';
 
 /** {@link binInto}'s marks as objects, for reading in a test. */
-function binByColumn(index: TimeIndex, p: Projection, xMin: number, xMax: number, binPx: number, colT?: Float64Array) {
-  const b = binInto(index, p, xMin, xMax, binPx, new Bins(), colT);
+function binByColumn(index: TimeIndex, p: Projection, xMin: number, xMax: number, binPx: number, colT?: Float64Array, origin?: number) {
+  const b = binInto(index, p, xMin, xMax, binPx, new Bins(), colT, origin);
   return Array.from({ length: b.length }, (_, i) => ({ first: b.first[i]!, count: b.count[i]!, x0: b.x0[i]!, x1: b.x1[i]!, flagged: b.flagged[i]! }));
 }
 
@@ -62,6 +62,50 @@ describe('level of detail', () => {
       const bins = binByColumn(index, p, 0, 100_000 * k, 2);
       expect(bins.reduce((s, b) => s + b.count, 0)).to.equal(10_000);
       expect(bins.length).to.be.at.most(Math.ceil((100_000 * k) / 2) + 1);
+    }
+  });
+
+  it('anchors its columns to the data: 2 px at 1x, 2x, 4x, as wide as the zoom makes them in between', () => {
+    for (const [k, width] of [[1, 2], [1.5, 3], [1.999, 3.998], [2, 2], [3, 3], [4, 2], [6, 3], [1000, 1000 / 256]] as const) {
+      const grid = binGrid(k, 0);
+      expect(grid.binPx, `zoom ${k}`).to.be.closeTo(width, 1e-9);
+      expect(grid.binPx).to.be.at.least(2).and.below(4);
+    }
+    // The first column starts at or left of 0, on the grid of the base axis shifted by tx.
+    for (const tx of [0, -0.4, 7.25, -1_234.5, 1e6 + 0.3]) {
+      const { binPx, origin } = binGrid(1.5, tx);
+      expect(origin).to.be.at.most(0).and.above(-binPx);
+      const cells = (origin - tx) / binPx;
+      expect(Math.abs(cells - Math.round(cells)), `tx ${tx}`).to.be.below(1e-6);
+    }
+  });
+
+  it('keeps the same marks, with the same counts, while the view pans', () => {
+    // Clear of the columns' edges (even times at this zoom), where rounding may tip an item either way.
+    const ts = Array.from({ length: 4_000 }, (_, i) => ((i * 7919) % 20_000) + 0.1 + (i % 3) * 0.25).sort((a, b) => a - b);
+    const index = buildTimeIndex(ts, (t) => t, () => 0, (t) => t % 5 === 0);
+    const k = 1.37;
+    const marksAt = (tx: number) => {
+      const p: Projection = { x: (t) => t * k + tx, t: (x) => (x - tx) / k };
+      const { binPx, origin } = binGrid(k, tx);
+      const colT = Float64Array.from({ length: Math.ceil((1_000 - origin) / binPx) + 2 }, (_, c) => p.t(origin + c * binPx));
+      const marks = binByColumn(index, p, 0, 1_000, binPx, colT, origin);
+      // The same marks without the looked-up times.
+      expect(binByColumn(index, p, 0, 1_000, binPx, undefined, origin)).to.deep.equal(marks);
+      // Every item of a mark starts in the mark's column.
+      for (const m of marks) {
+        const col = Math.floor((p.x(ts[m.first]!) - origin) / binPx);
+        expect(Math.floor((p.x(ts[m.first + m.count - 1]!) - origin) / binPx)).to.equal(col);
+      }
+      return new Map(marks.map((m) => [m.first, m.count]));
+    };
+    const before = marksAt(-3_000);
+    // Panned by amounts that are not whole columns: the marks well inside both views are the same.
+    for (const dx of [0.7, 13.3, -5.1]) {
+      const after = marksAt(-3_000 + dx);
+      const inside = [...before].filter(([first]) => ts[first]! * k - 3_000 > 40 && ts[first]! * k - 3_000 < 940);
+      expect(inside.length).to.be.above(100);
+      for (const [first, count] of inside) expect(after.get(first), `pan ${dx}, mark at ${first}`).to.equal(count);
     }
   });
 

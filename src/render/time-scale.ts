@@ -348,6 +348,16 @@ export class PiecewiseProjection implements Projection {
     return this;
   }
 
+  /** The zoom factor `k` of {@link zoom}. */
+  get factor(): number {
+    return this.k;
+  }
+
+  /** The zoom offset `tx` of {@link zoom}. */
+  get offset(): number {
+    return this.tx;
+  }
+
   /** The zoomed x of time `t`. */
   x(t: number): number {
     return this.base(t) * this.k + this.tx;

@@ -7,7 +7,7 @@ import type { Primitive, Session, SessionEvent, SessionModel, StitchedSession } 
 import { EventSelectEvent, RangeSelectEvent, SessionSelectEvent } from '../../events.js';
 import { checkTimeZone, formatCount, formatDateTime, formatDimensions, formatDuration, formatTime, formatTimeRange, plural, type TimeZone } from '../../render/format.js';
 import { LANES, LANE_IDS, buildLaneIndexesOf, httpStatus, isFlagged, laneAt, laneOf, layoutLanes, positionInLane, severityOf, type LaneId, type LaneIndex, type PlacedLane } from '../../render/lanes.js';
-import { Bins, binByColumn, hitTest, lowerBound, nearestIndex, upperBound, type Projection } from '../../render/lod.js';
+import { Bins, binByColumn, binGrid, hitTest, lowerBound, nearestIndex, upperBound, type BinGrid } from '../../render/lod.js';
 import { ResizeController } from '../../render/resize-controller.js';
 import { toPredicate, type SessionFilter } from '../../render/rows.js';
 import { brokenScale, buildBrokenAxis, PiecewiseProjection, placeGaps, segmentTicks, visibleRange, zoomedScale, type BrokenAxis, type PlacedGap, type PlacedTick, type TimeScale } from '../../render/time-scale.js';
@@ -58,7 +58,7 @@ interface Pointed {
   readonly lane: LaneId;
   /** Index in the lane. */
   readonly index: number;
-  /** Events in the same 2-px column (a binned mark). */
+  /** Events in the same level-of-detail column (a binned mark, see `binGrid`). */
   readonly count: number;
   readonly columnStart: number;
   readonly columnEnd: number;
@@ -579,8 +579,14 @@ export class SessionTimeline extends LitElement {
     }
   }
 
-  private get projection(): Projection {
+  private get projection(): PiecewiseProjection {
     return this.proj!;
+  }
+
+  /** The lanes' level-of-detail columns in this frame. */
+  private binGrid(): BinGrid {
+    const p = this.projection;
+    return binGrid(p.factor, p.offset, BIN_PX);
   }
 
   private get tz(): TimeZone {
@@ -623,9 +629,11 @@ export class SessionTimeline extends LitElement {
     const p = this.projection;
     const i = hitTest(index, p, x, 5);
     if (i < 0) return undefined;
-    const col = Math.floor(p.x(index.ts[i]!) / BIN_PX);
-    const columnStart = p.t(col * BIN_PX);
-    const columnEnd = p.t((col + 1) * BIN_PX);
+    // The column the mark was binned in (as drawn).
+    const { binPx, origin } = this.binGrid();
+    const col = Math.floor((p.x(index.ts[i]!) - origin) / binPx);
+    const columnStart = p.t(origin + col * binPx);
+    const columnEnd = p.t(origin + (col + 1) * binPx);
     const count = Math.max(1, lowerBound(index.ts, columnEnd) - lowerBound(index.ts, columnStart));
     return { lane: lane.spec.id, index: i, count, columnStart, columnEnd };
   }
@@ -947,15 +955,17 @@ export class SessionTimeline extends LitElement {
       stamps.dashedLine(g.x1 - 1.5, c.muted, 2, 3);
     }
     const texts: LaneText[] = [];
-    // Column start times, shared by every lane's binning: one scale inversion per column.
-    const colT = new Float64Array(Math.ceil(w / BIN_PX) + 2);
-    for (let k = 0; k < colT.length; k++) colT[k] = p.t(k * BIN_PX);
+    // Columns anchored to the data (see binGrid), and their start times, shared by every
+    // lane's binning: one scale inversion per column.
+    const grid = this.binGrid();
+    const colT = new Float64Array(Math.ceil((w - grid.origin) / grid.binPx) + 2);
+    for (let k = 0; k < colT.length; k++) colT[k] = p.t(grid.origin + k * grid.binPx);
     // What draws on the canvas itself (span labels, crash glyphs) comes after the buffer is put.
     const later: (() => void)[] = [];
     for (const lane of this.placed) {
       const index = v.lanes.get(lane.spec.id);
       if (!index || index.ts.length === 0) continue;
-      const bins = binByColumn(index, p, 0, w, BIN_PX, this.laneBins, colT);
+      const bins = binByColumn(index, p, 0, w, grid.binPx, this.laneBins, colT, grid.origin);
       drawLane(ctx, lane, index, bins, c, w, stamps, texts, later);
     }
     stamps.put(ctx);

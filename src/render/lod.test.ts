@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { Bins, binByColumn as binInto, binGrid, buildTimeIndex, hitTest, lowerBound, lowerBoundFrom, nearestIndex, upperBound, type Projection, type TimeIndex } from './lod.js';
+import { Bins, binByColumn as binInto, binGrid, binLevel, buildTimeIndex, hitTest, viewLevel, lowerBound, lowerBoundFrom, nearestIndex, upperBound, type Projection, type TimeIndex } from './lod.js';
 
 /** {@link binInto}'s marks as objects, for reading in a test. */
 function binByColumn(index: TimeIndex, p: Projection, xMin: number, xMax: number, binPx: number, colT?: Float64Array, origin?: number) {
@@ -106,6 +106,60 @@ describe('level of detail', () => {
       const inside = [...before].filter(([first]) => ts[first]! * k - 3_000 > 40 && ts[first]! * k - 3_000 < 940);
       expect(inside.length).to.be.above(100);
       for (const [first, count] of inside) expect(after.get(first), `pan ${dx}, mark at ${first}`).to.equal(count);
+    }
+  });
+
+  it('moves the marks of a zoom level, binned once, into any frame of that level as binning the frame would', () => {
+    // Spans and instants over a base axis 1,000 px wide (1 px per 20 ms), clear of column edges.
+    const items = Array.from({ length: 6_000 }, (_, i) => ({ t: ((i * 7919) % 20_000) * 1.003 + 0.37, d: i % 4 === 0 ? (i % 13) * 40 : 0 })).sort((a, b) => a.t - b.t);
+    const index = buildTimeIndex(items, (i) => i.t, (i) => i.d, (i) => i.t % 7 < 1);
+    class Linear {
+      k = 1;
+      tx = 0;
+      zoom(k: number, tx: number) {
+        this.k = k;
+        this.tx = tx;
+      }
+      x(t: number) {
+        return (t / 20) * this.k + this.tx;
+      }
+      t(x: number) {
+        return ((x - this.tx) / this.k) * 20;
+      }
+    }
+    const levels = [0, 1].map((level) => binLevel(index, new Linear(), level, 1_000));
+    const out = new Bins();
+    const asObjects = (b: Bins) => Array.from({ length: b.length }, (_, i) => ({ first: b.first[i]!, count: b.count[i]!, x0: b.x0[i]!, x1: b.x1[i]!, flagged: b.flagged[i]! }));
+    for (const [k, tx] of [[1, 0], [1.3, -150.5], [1.99, -900], [2, -3.3], [3.7, -2_000.25]] as const) {
+      const p = new Linear();
+      p.zoom(k, tx);
+      const grid = binGrid(k, tx);
+      const viewed = asObjects(viewLevel(levels[grid.level]!, k / 2 ** grid.level, tx, 0, 1_000, out));
+      const binned = binByColumn(index, p, 0, 1_000, grid.binPx, undefined, grid.origin);
+      // Marks whose column is in view are the same (one across an edge holds its whole column
+      // here, its part in view there).
+      const inView = (m: { x0: number }) => m.x0 >= 0 && m.x0 < 1_000 - grid.binPx;
+      const close = (ms: typeof binned) => ms.filter(inView).map((m) => ({ ...m, x0: Math.round(m.x0 * 1e6), x1: Math.round(m.x1 * 1e6) }));
+      expect(close(viewed), `zoom ${k}, tx ${tx}`).to.deep.equal(close(binned));
+      expect(viewed.filter(inView).length).to.be.above(100);
+      // Every mark shown reaches into view, and every event in view is in one.
+      for (const m of viewed) expect(m.x1 >= 0 && m.x0 <= 1_000).to.equal(true);
+      const shown = new Set(viewed.flatMap((m) => Array.from({ length: m.count }, (_, j) => m.first + j)));
+      items.forEach((item, i) => {
+        const x = p.x(item.t);
+        if (x >= 0 && x <= 1_000) expect(shown.has(i), `event ${i} at x ${x}`).to.equal(true);
+      });
+      // Marks that start off the left edge and reach into it are shown.
+      const level = levels[grid.level]!;
+      const s = k / 2 ** grid.level;
+      let reaching = 0;
+      for (let b = 0; b < level.bins.length; b++) {
+        if (level.bins.x0[b]! * s + tx < 0 && level.bins.x1[b]! * s + tx >= 0) {
+          reaching++;
+          expect(shown.has(level.bins.first[b]!), `mark ${b} reaching into view`).to.equal(true);
+        }
+      }
+      if (tx < -100) expect(reaching, `zoom ${k}, tx ${tx}`).to.be.above(0);
     }
   });
 

@@ -168,6 +168,8 @@ export function binByColumn(index: TimeIndex, p: Projection, xMin: number, xMax:
 export interface BinGrid {
   readonly binPx: number;
   readonly origin: number;
+  /** The zoom level: columns are the base axis's cut in `2 ** level` times as many. */
+  readonly level: number;
 }
 
 /**
@@ -181,7 +183,60 @@ export interface BinGrid {
 export function binGrid(k: number, tx: number, binPx = 2): BinGrid {
   const level = Math.max(0, Math.floor(Math.log2(k)));
   const width = (binPx * k) / 2 ** level;
-  return { binPx: width, origin: tx - Math.ceil(tx / width) * width };
+  return { binPx: width, origin: tx - Math.ceil(tx / width) * width, level };
+}
+
+/**
+ * A lane's marks at one zoom level of {@link binGrid}, over the whole axis: what
+ * {@link binByColumn} makes for the base axis zoomed `2 ** level` times, whose x is kept
+ * (`bins.x0`, `bins.x1`, "level px"). Every frame of that level shows some of these same
+ * marks, moved and stretched: {@link viewLevel} picks them without binning again.
+ */
+export interface LevelBins {
+  readonly level: number;
+  readonly bins: Bins;
+  /** `reach[b]`: the furthest `x1` of marks `0..b` (where marks that start off the left edge may still reach into view). */
+  readonly reach: Float64Array;
+}
+
+/**
+ * {@link LevelBins} of `index` for `level`, binned through `p` zoomed to `2 ** level` (its
+ * zoom is left there): `width` is the base axis's width in px.
+ */
+export function binLevel(index: TimeIndex, p: Projection & { zoom(k: number, tx: number): unknown }, level: number, width: number, binPx = 2): LevelBins {
+  const scale = 2 ** level;
+  p.zoom(scale, 0);
+  const w = width * scale;
+  const colT = new Float64Array(Math.ceil(w / binPx) + 2);
+  for (let c = 0; c < colT.length; c++) colT[c] = p.t(c * binPx);
+  const n = index.ts.length;
+  // The whole lane: every item is on the axis (it spans the data), and spans end where they end.
+  const bins = binByColumn(index, p, Math.min(0, n ? p.x(index.ts[0]!) : 0), Math.max(w, n ? p.x(index.ts[n - 1]!) : 0), binPx, new Bins(), colT);
+  const reach = new Float64Array(bins.length);
+  let far = -Infinity;
+  for (let b = 0; b < bins.length; b++) reach[b] = far = Math.max(far, bins.x1[b]!);
+  return { level, bins, reach };
+}
+
+/**
+ * The marks of `level` in view `[xMin, xMax]` of a frame that draws level px `l` at
+ * `x = scale * l + tx`, into `out` (emptied first): the marks {@link binByColumn} would make
+ * on the frame's {@link binGrid}, but for a column across an edge, which holds all its
+ * events here (its count does not change as the edge moves over it). Two binary searches
+ * and a copy per mark in view.
+ */
+export function viewLevel(level: LevelBins, scale: number, tx: number, xMin: number, xMax: number, out: Bins): Bins {
+  const { bins, reach } = level;
+  const { first, count, flagged, x0, x1 } = bins;
+  out.length = 0;
+  const lo = (xMin - tx) / scale;
+  const hi = (xMax - tx) / scale;
+  const stop = upperBound(x0, hi, 0, bins.length);
+  for (let b = lowerBound(reach, lo); b < stop; b++) {
+    const right = x1[b]! * scale + tx;
+    if (right >= xMin) out.push(first[b]!, count[b]!, x0[b]! * scale + tx, right, flagged[b]!);
+  }
+  return out;
 }
 
 /**

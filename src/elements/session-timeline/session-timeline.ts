@@ -7,7 +7,7 @@ import type { Primitive, Session, SessionEvent, SessionModel, StitchedSession } 
 import { EventSelectEvent, RangeSelectEvent, SessionSelectEvent } from '../../events.js';
 import { checkTimeZone, formatCount, formatDateTime, formatDimensions, formatDuration, formatTime, formatTimeRange, plural, type TimeZone } from '../../render/format.js';
 import { LANES, LANE_IDS, buildLaneIndexesOf, httpStatus, isFlagged, laneAt, laneOf, layoutLanes, positionInLane, severityOf, type LaneId, type LaneIndex, type PlacedLane } from '../../render/lanes.js';
-import { Bins, binByColumn, binGrid, hitTest, lowerBound, nearestIndex, upperBound, type BinGrid } from '../../render/lod.js';
+import { Bins, binByColumn, binGrid, binLevel, hitTest, lowerBound, nearestIndex, upperBound, viewLevel, type BinGrid, type LevelBins } from '../../render/lod.js';
 import { ResizeController } from '../../render/resize-controller.js';
 import { toPredicate, type SessionFilter } from '../../render/rows.js';
 import { brokenScale, buildBrokenAxis, PiecewiseProjection, placeGaps, segmentTicks, visibleRange, zoomedScale, type BrokenAxis, type PlacedGap, type PlacedTick, type TimeScale } from '../../render/time-scale.js';
@@ -65,6 +65,8 @@ interface Pointed {
 }
 
 const BIN_PX = 2;
+/** Zoom levels (0: 1x to 2x, 1: 2x to 4x) whose marks are binned once per axis rather than in every frame. */
+const CACHED_LEVELS = 1;
 const OVERSCAN = 6;
 
 const laneListConverter = {
@@ -260,6 +262,12 @@ export class SessionTimeline extends LitElement {
   private listElement: HTMLElement | undefined;
   /** A lane's bins, reused from lane to lane and frame to frame. */
   private readonly laneBins = new Bins();
+  /**
+   * Each lane's marks at the zoom levels whose frames draw most of the data (1x to under 4x),
+   * binned once per axis (see `binLevel`), and the projection they are binned through.
+   */
+  private levels = new WeakMap<LaneIndex, LevelBins[]>();
+  private levelProj: PiecewiseProjection | undefined;
   /** Theme colours and font for the canvas, read once per update that is not a zoom / pan frame. */
   private colors: Colors | undefined;
   private font = '';
@@ -437,6 +445,8 @@ export class SessionTimeline extends LitElement {
     this.axis = buildBrokenAxis(intervals, { width: this.plotWidth, minGapMs: Math.min(15 * 60_000, this.inactivityTimeout ?? Infinity) });
     this.baseScale = brokenScale(this.axis);
     this.proj = PiecewiseProjection.of(this.baseScale);
+    this.levelProj = PiecewiseProjection.of(this.baseScale);
+    this.levels = new WeakMap();
     // Zoom in until about 20 ms per px at most.
     const segMs = this.axis.segments.reduce((s, g) => s + (g.end - g.start), 0);
     this.maxScale = Math.max(1, segMs / this.plotWidth / 20);
@@ -581,6 +591,13 @@ export class SessionTimeline extends LitElement {
 
   private get projection(): PiecewiseProjection {
     return this.proj!;
+  }
+
+  /** A lane's marks at a zoom level, binned on first use. */
+  private levelBins(index: LaneIndex, level: number): LevelBins {
+    let levels = this.levels.get(index);
+    if (!levels) this.levels.set(index, (levels = []));
+    return (levels[level] ??= binLevel(index, this.levelProj!, level, this.plotWidth, BIN_PX));
   }
 
   /** The lanes' level-of-detail columns in this frame. */
@@ -955,17 +972,21 @@ export class SessionTimeline extends LitElement {
       stamps.dashedLine(g.x1 - 1.5, c.muted, 2, 3);
     }
     const texts: LaneText[] = [];
-    // Columns anchored to the data (see binGrid), and their start times, shared by every
-    // lane's binning: one scale inversion per column.
+    // Columns anchored to the data (see binGrid). Zoomed out, each lane's marks of this zoom
+    // level, binned once (binLevel), are moved into place; zoomed in further, the lanes are
+    // binned in view, with the columns' start times shared: one scale inversion per column.
     const grid = this.binGrid();
-    const colT = new Float64Array(Math.ceil((w - grid.origin) / grid.binPx) + 2);
+    const cached = grid.level <= CACHED_LEVELS;
+    const colT = new Float64Array(cached ? 0 : Math.ceil((w - grid.origin) / grid.binPx) + 2);
     for (let k = 0; k < colT.length; k++) colT[k] = p.t(grid.origin + k * grid.binPx);
     // What draws on the canvas itself (span labels, crash glyphs) comes after the buffer is put.
     const later: (() => void)[] = [];
     for (const lane of this.placed) {
       const index = v.lanes.get(lane.spec.id);
       if (!index || index.ts.length === 0) continue;
-      const bins = binByColumn(index, p, 0, w, grid.binPx, this.laneBins, colT, grid.origin);
+      const bins = cached
+        ? viewLevel(this.levelBins(index, grid.level), p.factor / 2 ** grid.level, p.offset, 0, w, this.laneBins)
+        : binByColumn(index, p, 0, w, grid.binPx, this.laneBins, colT, grid.origin);
       drawLane(ctx, lane, index, bins, c, w, stamps, texts, later);
     }
     stamps.put(ctx);

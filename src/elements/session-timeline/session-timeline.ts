@@ -268,6 +268,7 @@ export class SessionTimeline extends LitElement {
    */
   private levels = new WeakMap<LaneIndex, LevelBins[]>();
   private levelProj: PiecewiseProjection | undefined;
+  private levelPending = false;
   /** Theme colours and font for the canvas, read once per update that is not a zoom / pan frame. */
   private colors: Colors | undefined;
   private font = '';
@@ -591,6 +592,24 @@ export class SessionTimeline extends LitElement {
 
   private get projection(): PiecewiseProjection {
     return this.proj!;
+  }
+
+  /**
+   * Bins the lanes' marks of zoom level `level` when the page is idle, ahead of the zoom that
+   * reaches it: the frame that enters a level would otherwise bin every lane in full.
+   */
+  private prepareLevel(level: number): void {
+    const v = this.view;
+    if (!v || this.levelPending) return;
+    const pending = [...v.lanes.values()].filter((index) => index.ts.length && !this.levels.get(index)?.[level]);
+    if (!pending.length) return;
+    this.levelPending = true;
+    const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 50));
+    idle(() => {
+      this.levelPending = false;
+      // The axis may have changed meanwhile: levelBins bins on the current one (or not at all).
+      if (this.view === v && this.levelProj) for (const index of pending) this.levelBins(index, level);
+    });
   }
 
   /** A lane's marks at a zoom level, binned on first use. */
@@ -981,6 +1000,7 @@ export class SessionTimeline extends LitElement {
     for (let k = 0; k < colT.length; k++) colT[k] = p.t(grid.origin + k * grid.binPx);
     // What draws on the canvas itself (span labels, crash glyphs) comes after the buffer is put.
     const later: (() => void)[] = [];
+    if (grid.level < CACHED_LEVELS) this.prepareLevel(grid.level + 1);
     for (const lane of this.placed) {
       const index = v.lanes.get(lane.spec.id);
       if (!index || index.ts.length === 0) continue;

@@ -207,11 +207,11 @@ export function binLevel(index: TimeIndex, p: Projection & { zoom(k: number, tx:
   const scale = 2 ** level;
   p.zoom(scale, 0);
   const w = width * scale;
-  const colT = new Float64Array(Math.ceil(w / binPx) + 2);
-  for (let c = 0; c < colT.length; c++) colT[c] = p.t(c * binPx);
   const n = index.ts.length;
   // The whole lane: every item is on the axis (it spans the data), and spans end where they end.
-  const bins = binByColumn(index, p, Math.min(0, n ? p.x(index.ts[0]!) : 0), Math.max(w, n ? p.x(index.ts[n - 1]!) : 0), binPx, new Bins(), colT);
+  // No column times looked up: the element bins deeper zooms without them, and one path through
+  // binByColumn stays optimised for both.
+  const bins = binByColumn(index, p, Math.min(0, n ? p.x(index.ts[0]!) : 0), Math.max(w, n ? p.x(index.ts[n - 1]!) : 0), binPx, new Bins());
   const reach = new Float64Array(bins.length);
   let far = -Infinity;
   for (let b = 0; b < bins.length; b++) reach[b] = far = Math.max(far, bins.x1[b]!);

@@ -16,7 +16,7 @@ const sessions = [
   { start: 2000, end: 2100 }, // 6: out of view at width 1000
 ];
 const severity = [0, 0, 2, 1, 0, 0, 0];
-const opts = { width: 1000, severity: (i: number) => severity[i]!, wordPx: () => 40 };
+const opts = { width: 1000, severity, wordPx: severity.map(() => 40) };
 
 describe('sessions strip geometry', () => {
   it('draws a bar per session in view, a crowd as one bar showing its most severe ending', () => {

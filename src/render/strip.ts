@@ -61,10 +61,14 @@ export interface StripOptions {
   readonly crowdPx?: number;
   /** Bars are at least this wide (default 3). */
   readonly minBarPx?: number;
-  /** Severity of session `i`'s ending: the most severe of a crowd is the one shown. */
-  severity(i: number): number;
-  /** Px the badge of session `i` needs with its word. */
-  wordPx(i: number): number;
+  /**
+   * Severity of each session's ending: the most severe of a crowd is the one shown. Arrays,
+   * made once per data, not callbacks: a callback made anew for every frame would throw the
+   * optimised layout away at the next frame.
+   */
+  readonly severity: ArrayLike<number>;
+  /** Px each session's badge needs with its word. */
+  readonly wordPx: ArrayLike<number>;
 }
 
 /**
@@ -80,37 +84,34 @@ export function layoutStripBars(sessions: readonly { readonly start: number; rea
   const minBar = options.minBarPx ?? 3;
   const [first, stop] = inView(index, p, -44, width + 44);
   const raw: { index: number; first: number; stop: number; x0: number; x1: number }[] = [];
-  for (let i = first; i < stop; ) {
+  // `j`, the session after this crowd, is counted from `i + 1` whether or not it is drawn: a
+  // step taken only for sessions off the view (none at full extent) would be code the
+  // optimiser never saw run, and the first zoom would throw the optimised loop away.
+  for (let i = first, j = first; i < stop; i = j) {
+    j = i + 1;
     const x0 = p.x(sessions[i]!.start);
     let x1 = Math.max(x0 + minBar, p.x(sessions[i]!.end));
-    if (x1 < -40 || x0 > width + 40) {
-      i++;
-      continue;
-    }
+    if (x1 < -40 || x0 > width + 40) continue;
     let shown = i;
-    let sev = severity(i);
-    let j = i + 1;
+    let sev = severity[i]!;
     for (; j < stop; j++) {
       const xj = p.x(sessions[j]!.start);
       if (xj - x0 >= crowd) break;
       x1 = Math.max(x1, xj + minBar, p.x(sessions[j]!.end));
-      const sj = severity(j);
+      const sj = severity[j]!;
       if (sj > sev) {
         shown = j;
         sev = sj;
       }
     }
     raw.push({ index: shown, first: i, stop: j, x0, x1 });
-    i = j;
   }
   const bars: StripBar[] = [];
   for (let b = 0; b < raw.length; b++) {
     const r = raw[b]!;
-    const next = raw[b + 1];
-    // Room up to the next session (drawn or not) after this crowd.
-    const nextSession = sessions[r.stop];
-    const room = (next ? next.x0 : nextSession ? p.x(nextSession.start) : width) - r.x1;
-    const need = wordPx(r.index);
+    // Room up to the next session (drawn or not) after this crowd: where the next bar starts.
+    const room = (r.stop < index.start.length ? p.x(index.start[r.stop]!) : width) - r.x1;
+    const need = wordPx[r.index]!;
     const badgeInside = room < need && r.x1 - r.x0 >= need + 8;
     bars.push({ ...r, badgeInside, showWord: room >= need || badgeInside });
   }
@@ -149,32 +150,32 @@ export interface StitchedMark {
 }
 
 /** Stitched sessions in view; slivers (under 2 px) that touch merge into one band (`index` -1). */
-export function layoutStitched(stitched: readonly { readonly start: number; readonly end: number }[], index: IntervalIndex, p: Projection, width: number): StitchedMark[] {
+export function layoutStitched(stitched: readonly { readonly start: number; readonly end: number }[], times: IntervalIndex, p: Projection, width: number): StitchedMark[] {
   const out: StitchedMark[] = [];
-  let sliver: { x0: number; x1: number } | undefined;
-  const flush = (): void => {
-    if (sliver) out.push({ index: -1, x0: sliver.x0, x1: sliver.x1 });
-    sliver = undefined;
-  };
-  const [first, stop] = inView(index, p, -2, width + 1);
-  for (let k = first; k < stop; k++) {
-    const st = stitched[k]!;
-    const x0 = p.x(st.start);
-    const end = p.x(st.end);
-    const x1 = Math.max(x0 + 2, end);
-    if (x1 < 0 || x0 > width) continue;
-    if (end - x0 < 2) {
-      if (sliver && x0 - sliver.x1 < 1) sliver.x1 = Math.max(sliver.x1, x1);
-      else {
-        flush();
-        sliver = { x0, x1 };
-      }
+  // The mark being built (none while x0 is NaN): a stitched session, or a band of slivers
+  // (index -1) that grows while the next one touches it. Pushed in one place, so the code
+  // the optimiser saw at full extent (no slivers) is the code that runs zoomed in.
+  let index = -1;
+  let x0 = Number.NaN;
+  let x1 = Number.NaN;
+  const [first, stop] = inView(times, p, -2, width + 1);
+  // One step past the last (k === stop) pushes the last mark.
+  for (let k = first; k <= stop; k++) {
+    const st = stitched[Math.min(k, stop - 1)]!;
+    const start = k < stop ? p.x(st.start) : Infinity;
+    const end = k < stop ? p.x(st.end) : Infinity;
+    const right = Math.max(start + 2, end);
+    if (k < stop && (right < 0 || start > width)) continue;
+    const sliver = end - start < 2;
+    if (sliver && index === -1 && start - x1 < 1) {
+      x1 = Math.max(x1, right);
       continue;
     }
-    flush();
-    out.push({ index: k, x0, x1 });
+    if (x0 === x0) out.push({ index, x0, x1 });
+    index = sliver ? -1 : k;
+    x0 = start;
+    x1 = right;
   }
-  flush();
   return out;
 }
 

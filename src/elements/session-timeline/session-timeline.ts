@@ -39,6 +39,9 @@ interface DeviceView {
   readonly sessionIndex: ReadonlyMap<Session, number>;
   readonly stitchedById: ReadonlyMap<string, StitchedSession>;
   readonly lanes: ReadonlyMap<LaneId, LaneIndex>;
+  /** Each session's end badge: its severity (the one a crowded bar shows) and the px it needs with its word. */
+  readonly endSeverity: Int8Array;
+  readonly endWordPx: Float64Array;
   readonly eventCount: number;
   readonly crashes: number;
   readonly anrs: number;
@@ -426,6 +429,8 @@ export class SessionTimeline extends LitElement {
         return sessionOf;
       },
       sessionIndex: new Map(sessions.map((s, i) => [s, i])),
+      endSeverity: Int8Array.from(sessions, (s) => SEVERITY[END_BADGES[s.endReason].tone]!),
+      endWordPx: Float64Array.from(sessions, (s) => END_BADGES[s.endReason].word.length * 6.5 + 20),
       stitchedById: new Map(stitched.map((s) => [s.id, s])),
       lanes,
       eventCount,
@@ -580,12 +585,7 @@ export class SessionTimeline extends LitElement {
     const v = this.view;
     if (v) {
       const p = this.projection;
-      this.stripBars = layoutStripBars(v.sessions, v.sessionTimes, p, {
-        width: this.plotWidth,
-        crowdPx: STRIP_CROWD_PX,
-        severity: (i) => SEVERITY[END_BADGES[v.sessions[i]!.endReason].tone]!,
-        wordPx: (i) => END_BADGES[v.sessions[i]!.endReason].word.length * 6.5 + 20,
-      });
+      this.stripBars = layoutStripBars(v.sessions, v.sessionTimes, p, { width: this.plotWidth, crowdPx: STRIP_CROWD_PX, severity: v.endSeverity, wordPx: v.endWordPx });
       this.stitchedMarks = layoutStitched(v.stitched, v.stitchedTimes, p, this.plotWidth);
     }
   }
@@ -993,11 +993,9 @@ export class SessionTimeline extends LitElement {
     const texts: LaneText[] = [];
     // Columns anchored to the data (see binGrid). Zoomed out, each lane's marks of this zoom
     // level, binned once (binLevel), are moved into place; zoomed in further, the lanes are
-    // binned in view, with the columns' start times shared: one scale inversion per column.
+    // binned in view.
     const grid = this.binGrid();
     const cached = grid.level <= CACHED_LEVELS;
-    const colT = new Float64Array(cached ? 0 : Math.ceil((w - grid.origin) / grid.binPx) + 2);
-    for (let k = 0; k < colT.length; k++) colT[k] = p.t(grid.origin + k * grid.binPx);
     // What draws on the canvas itself (span labels, crash glyphs) comes after the buffer is put.
     const later: (() => void)[] = [];
     if (grid.level < CACHED_LEVELS) this.prepareLevel(grid.level + 1);
@@ -1006,7 +1004,7 @@ export class SessionTimeline extends LitElement {
       if (!index || index.ts.length === 0) continue;
       const bins = cached
         ? viewLevel(this.levelBins(index, grid.level), p.factor / 2 ** grid.level, p.offset, 0, w, this.laneBins)
-        : binByColumn(index, p, 0, w, grid.binPx, this.laneBins, colT, grid.origin);
+        : binByColumn(index, p, 0, w, grid.binPx, this.laneBins, undefined, grid.origin);
       drawLane(ctx, lane, index, bins, c, w, stamps, texts, later);
     }
     stamps.put(ctx);
@@ -1248,7 +1246,8 @@ export class SessionTimeline extends LitElement {
     for (const t of this.ticks) {
       // A tick at an edge keeps its label inside the axis.
       const tw = this.textWidth(ctx, t.label);
-      const x0 = t.x < 12 ? t.x : t.x > w - 12 ? t.x - tw : t.x - tw / 2;
+      // One expression for every tick (a branch first taken at the first zoom would throw the optimised code away).
+      const x0 = t.x - tw * (t.x < 12 ? 0 : t.x > w - 12 ? 1 : 0.5);
       spans.push(x0 - 3, x0 + tw + 3);
     }
     const underLabel = (x0: number, x1: number): boolean => {

@@ -290,8 +290,9 @@ export class PixelLayer {
     const words = this.words;
     if (!sprite || !image || !words) return;
     const size = sprite.size;
-    const left = Math.round(x * this.dpr) - size / 2;
-    const top = Math.round(y * this.dpr) - size / 2;
+    // floor(v + 0.5), not Math.round: see Rects.add.
+    const left = Math.floor(x * this.dpr + 0.5) - size / 2;
+    const top = Math.floor(y * this.dpr + 0.5) - size / 2;
     const W = this.width;
     const c0 = Math.max(0, -left);
     const c1 = Math.min(size, W - left);

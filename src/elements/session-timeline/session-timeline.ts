@@ -68,8 +68,8 @@ interface Pointed {
 }
 
 const BIN_PX = 2;
-/** Zoom levels (0: 1x to 2x, 1: 2x to 4x) whose marks are binned once per axis rather than in every frame. */
-const CACHED_LEVELS = 1;
+/** Zoom levels (0: 1x to 2x, 1: 2x to 4x, 2: 4x to 8x) whose marks are binned once per axis rather than in every frame. */
+const CACHED_LEVELS = 2;
 const OVERSCAN = 6;
 
 const laneListConverter = {
@@ -266,7 +266,7 @@ export class SessionTimeline extends LitElement {
   /** A lane's bins, reused from lane to lane and frame to frame. */
   private readonly laneBins = new Bins();
   /**
-   * Each lane's marks at the zoom levels whose frames draw most of the data (1x to under 4x),
+   * Each lane's marks at the zoom levels whose frames draw most of the data (1x to under 8x),
    * binned once per axis (see `binLevel`), and the projection they are binned through.
    */
   private levels = new WeakMap<LaneIndex, LevelBins[]>();

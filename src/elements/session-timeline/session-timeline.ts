@@ -20,7 +20,7 @@ import { ViewInput } from '../shared/model-input.js';
 import { stateMessage } from '../shared/state-message.js';
 import { readTokens, watchColorScheme } from '../shared/theme.js';
 import { prepareCanvas } from '../shared/canvas.js';
-import { LAYER, SPRITES } from '../shared/pixel-layer.js';
+import { LAYER, PixelLayer, SPRITES } from '../shared/pixel-layer.js';
 import { COLOR_TOKENS, LANE_COLOR, drawLane, type Colors, type LaneText } from './lane-marks.js';
 import { tooltipBox } from '../shared/tooltip.js';
 import { AXIS_HEIGHT, LABEL_WIDTH, LANE_HEIGHT, ROW_HEIGHT, STRIP_HEIGHT, styles } from './session-timeline.styles.js';
@@ -68,6 +68,8 @@ interface Pointed {
 }
 
 const BIN_PX = 2;
+/** The axis's pixel buffer (the lanes use LAYER; one each, so neither is resized every frame). */
+const AXIS_LAYER = new PixelLayer(SPRITES);
 /** Zoom levels (0: 1x to 2x, 1: 2x to 4x, 2: 4x to 8x) whose marks are binned once per axis rather than in every frame. */
 const CACHED_LEVELS = 2;
 const OVERSCAN = 6;
@@ -1230,6 +1232,19 @@ export class SessionTimeline extends LitElement {
     const ctx = prepareCanvas(canvas, w, h);
     if (!ctx) return;
     const c = this.colors!;
+    if (this.gapMarks.length) {
+      // The gaps' dashed edges first, composited in a pixel buffer and put at once (it replaces
+      // the canvas's pixels): a canvas rasterises a dashed path of hundreds of lines (zoomed
+      // out) as thousands of dashes.
+      const dashes = AXIS_LAYER;
+      dashes.begin(w, h);
+      dashes.background([], c.muted);
+      for (const g of this.gapMarks) {
+        dashes.dashedLine(g.x0, c.muted, 2, 2);
+        dashes.dashedLine(g.x1, c.muted, 2, 2);
+      }
+      dashes.put(ctx);
+    }
     this.setFont(ctx, this.font);
     ctx.textBaseline = 'alphabetic';
     ctx.strokeStyle = c.border;
@@ -1255,17 +1270,6 @@ export class SessionTimeline extends LitElement {
       return false;
     };
     if (this.gapMarks.length) {
-      ctx.strokeStyle = c.muted;
-      ctx.setLineDash([2, 2]);
-      ctx.beginPath();
-      for (const g of this.gapMarks) {
-        ctx.moveTo(g.x0, 0);
-        ctx.lineTo(g.x0, h);
-        ctx.moveTo(g.x1, 0);
-        ctx.lineTo(g.x1, h);
-      }
-      ctx.stroke();
-      ctx.setLineDash([]);
       ctx.fillStyle = c.text;
       ctx.textAlign = 'center';
       for (const g of this.gapMarks) {

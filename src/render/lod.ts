@@ -130,25 +130,22 @@ export class Bins {
 }
 
 /**
- * Bins the items visible in `[xMin, xMax]` into columns `binPx` wide, the first starting at
- * x `origin` (at most 0): items whose start falls in the same column become one mark. Spans
- * that started before `xMin` and still run are included. `colT`, when given, holds the
- * columns' start times (`colT[c]` = time at x `origin + c * binPx`, computed once per frame
- * for every lane), saving a scale inversion per column. {@link binGrid} gives the columns
- * that stay put on the data while it pans and zooms.
+ * Bins the items visible in `[xMin, xMax]` into columns `binPx` wide, on a grid through x
+ * `origin`: items whose start falls in the same column become one mark. Spans that started
+ * before `xMin` and still run are included. {@link binGrid} gives the columns that stay put
+ * on the data while it pans and zooms.
  */
-export function binByColumn(index: TimeIndex, p: Projection, xMin: number, xMax: number, binPx = 2, out = new Bins(), colT?: Float64Array, origin = 0): Bins {
+export function binByColumn(index: TimeIndex, p: Projection, xMin: number, xMax: number, binPx = 2, out = new Bins(), origin = 0): Bins {
   const { ts, end, flagPrefix } = index;
   out.length = 0;
   let i = lowerBound(ts, p.t(xMin) - index.maxDuration);
   const stop = upperBound(ts, p.t(xMax));
-  const cols = colT ? colT.length : 0;
   while (i < stop) {
     const t0 = ts[i]!;
     const x0 = p.x(t0);
+    // Up to the next column's left edge.
     const col = Math.floor((x0 - origin) / binPx) + 1;
-    const next = col >= 0 && col < cols ? colT![col]! : p.t(origin + col * binPx);
-    let j = lowerBoundFrom(ts, next, i + 1, stop);
+    let j = lowerBoundFrom(ts, p.t(origin + col * binPx), i + 1, stop);
     // Guard against rounding in invert: always make progress, never skip an item.
     if (j <= i) j = i + 1;
     const last = j - 1;
@@ -209,8 +206,6 @@ export function binLevel(index: TimeIndex, p: Projection & { zoom(k: number, tx:
   const w = width * scale;
   const n = index.ts.length;
   // The whole lane: every item is on the axis (it spans the data), and spans end where they end.
-  // No column times looked up: the element bins deeper zooms without them, and one path through
-  // binByColumn stays optimised for both.
   const bins = binByColumn(index, p, Math.min(0, n ? p.x(index.ts[0]!) : 0), Math.max(w, n ? p.x(index.ts[n - 1]!) : 0), binPx, new Bins());
   const reach = new Float64Array(bins.length);
   let far = -Infinity;

@@ -1006,7 +1006,7 @@ export class SessionTimeline extends LitElement {
       if (!index || index.ts.length === 0) continue;
       const bins = cached
         ? viewLevel(this.levelBins(index, grid.level), p.factor / 2 ** grid.level, p.offset, 0, w, this.laneBins)
-        : binByColumn(index, p, 0, w, grid.binPx, this.laneBins, undefined, grid.origin);
+        : binByColumn(index, p, 0, w, grid.binPx, this.laneBins, grid.origin);
       drawLane(ctx, lane, index, bins, c, w, stamps, texts, later);
     }
     stamps.put(ctx);

@@ -273,7 +273,8 @@ export class SessionTimeline extends LitElement {
    */
   private levels = new WeakMap<LaneIndex, LevelBins[]>();
   private levelProj: PiecewiseProjection | undefined;
-  private levelPending = false;
+  /** The levels asked for ahead (bit `1 << level`), since the axis was built. */
+  private levelsAsked = 0;
   /** Theme colours and font for the canvas, read once per update that is not a zoom / pan frame. */
   private colors: Colors | undefined;
   private font = '';
@@ -455,6 +456,7 @@ export class SessionTimeline extends LitElement {
     this.proj = PiecewiseProjection.of(this.baseScale);
     this.levelProj = PiecewiseProjection.of(this.baseScale);
     this.levels = new WeakMap();
+    this.levelsAsked = 0;
     // Zoom in until about 20 ms per px at most.
     const segMs = this.axis.segments.reduce((s, g) => s + (g.end - g.start), 0);
     this.maxScale = Math.max(1, segMs / this.plotWidth / 20);
@@ -602,15 +604,13 @@ export class SessionTimeline extends LitElement {
    */
   private prepareLevel(level: number): void {
     const v = this.view;
-    if (!v || this.levelPending) return;
-    const pending = [...v.lanes.values()].filter((index) => index.ts.length && !this.levels.get(index)?.[level]);
-    if (!pending.length) return;
-    this.levelPending = true;
+    if (!v || this.levelsAsked & (1 << level)) return;
+    this.levelsAsked |= 1 << level;
     const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 50));
     idle(() => {
-      this.levelPending = false;
       // The axis may have changed meanwhile: levelBins bins on the current one (or not at all).
-      if (this.view === v && this.levelProj) for (const index of pending) this.levelBins(index, level);
+      if (this.view !== v || !this.levelProj) return;
+      for (const index of v.lanes.values()) if (index.ts.length) this.levelBins(index, level);
     });
   }
 

@@ -53,6 +53,8 @@ interface Frames {
   intervalP95: number;
   cut: boolean;
   zoomedIn: number;
+  /** Each step's cost, in order (ms). */
+  work: number[];
 }
 interface VisPaint {
   ms: number;
@@ -149,10 +151,26 @@ for (const r of rows) {
     `| ${fmt(r.size)} | ${fmt(o.model.sessions)} | ${fmt(r.prepared.spanDays, 1)} | ${fmt(o.model.deriveMs, 1)} | ${fmt(o.json.median, 1)} | ${o.events.times.length} | ${fmt(o.zoom.intervalMedian, 1)} / ${fmt(o.zoom.intervalP95, 1)} | ${fmt(o.zoom.zoomedIn, 1)}× | ${v?.paint ? fmt(v.paint.drawnItems) : '–'} | ${v?.zoom ? `${fmt(v.zoom.intervalMedian, 1)} / ${fmt(v.zoom.intervalP95, 1)}` : '–'} | ${v?.zoom ? `${fmt(v.zoom.zoomedIn, 1)}×` : '–'} |`,
   );
 }
+// Where the p95 comes from: with 60 steps it is the fourth slowest.
+console.log(`\nOur slowest zoom steps (step: ms; steps 1 to ${STEPS / 3} zoom in, then pan, then zoom out; with ${STEPS} steps the p95 is the ${ordinal(STEPS - Math.ceil(0.95 * STEPS) + 1)} slowest)\n`);
+console.log('| events | slowest steps |');
+console.log('|---:|---|');
+for (const r of rows) {
+  if (!r.ours) continue;
+  const slowest = r.ours.zoom.work
+    .map((ms, i) => [i + 1, ms] as const)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6);
+  console.log(`| ${fmt(r.size)} | ${slowest.map(([step, ms]) => `${step}: ${fmt(ms, 1)}`).join(', ')} |`);
+}
 console.log(
   '\nZoom frame = input handling + main-thread work of the frame that draws it (rAF start to after paint); the rAF interval also counts the wait for the next vsync. ' +
     "Events: the first N events of one device of the seeded sample generator (device 54, seed 7), generated in the page; from JSON: the same events through JSON.stringify / JSON.parse before each run (as a page gets them from an API: strings, attrs and resource objects of each event's own), timed after the .events runs. vis-timeline: default options, groups by category, range items for events with a duration, point items otherwise.",
 );
+
+function ordinal(n: number): string {
+  return `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
+}
 
 async function browserVersion(): Promise<string> {
   const b = await launchChromium();

@@ -273,8 +273,8 @@ export class SessionTimeline extends LitElement {
    */
   private levels = new WeakMap<LaneIndex, LevelBins[]>();
   private levelProj: PiecewiseProjection | undefined;
-  /** The levels asked for ahead (bit `1 << level`), since the axis was built. */
-  private levelsAsked = 0;
+  /** Whether the levels binned once were asked for ahead, since the axis was built. */
+  private levelsAsked = false;
   /** Theme colours and font for the canvas, read once per update that is not a zoom / pan frame. */
   private colors: Colors | undefined;
   private font = '';
@@ -456,7 +456,7 @@ export class SessionTimeline extends LitElement {
     this.proj = PiecewiseProjection.of(this.baseScale);
     this.levelProj = PiecewiseProjection.of(this.baseScale);
     this.levels = new WeakMap();
-    this.levelsAsked = 0;
+    this.levelsAsked = false;
     // Zoom in until about 20 ms per px at most.
     const segMs = this.axis.segments.reduce((s, g) => s + (g.end - g.start), 0);
     this.maxScale = Math.max(1, segMs / this.plotWidth / 20);
@@ -599,19 +599,23 @@ export class SessionTimeline extends LitElement {
   }
 
   /**
-   * Bins the lanes' marks of zoom level `level` when the page is idle, ahead of the zoom that
-   * reaches it: the frame that enters a level would otherwise bin every lane in full.
+   * Bins the lanes' marks of the zoom levels binned once (up to CACHED_LEVELS) when the page is
+   * idle after a first draw, one level per idle callback, ahead of the zoom that reaches them:
+   * the frame that enters a level would otherwise bin every lane in full (3 to 5 ms at 100k
+   * events, in the middle of a gesture, when the page has no idle time to spare).
    */
-  private prepareLevel(level: number): void {
+  private prepareLevels(): void {
     const v = this.view;
-    if (!v || this.levelsAsked & (1 << level)) return;
-    this.levelsAsked |= 1 << level;
+    if (!v || this.levelsAsked) return;
+    this.levelsAsked = true;
     const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 50));
-    idle(() => {
+    const prepare = (level: number): void => {
       // The axis may have changed meanwhile: levelBins bins on the current one (or not at all).
-      if (this.view !== v || !this.levelProj) return;
+      if (this.view !== v || !this.levelProj || level > CACHED_LEVELS) return;
       for (const index of v.lanes.values()) if (index.ts.length) this.levelBins(index, level);
-    });
+      idle(() => prepare(level + 1));
+    };
+    idle(() => prepare(1));
   }
 
   /** A lane's marks at a zoom level, binned on first use. */
@@ -1000,7 +1004,7 @@ export class SessionTimeline extends LitElement {
     const cached = grid.level <= CACHED_LEVELS;
     // What draws on the canvas itself (span labels, crash glyphs) comes after the buffer is put.
     const later: (() => void)[] = [];
-    if (grid.level < CACHED_LEVELS) this.prepareLevel(grid.level + 1);
+    this.prepareLevels();
     for (const lane of this.placed) {
       const index = v.lanes.get(lane.spec.id);
       if (!index || index.ts.length === 0) continue;

@@ -611,8 +611,9 @@ export class SessionTimeline extends LitElement {
     this.levelsAsked = true;
     const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 50));
     idle(() => {
-      // The axis may have changed meanwhile: levelBins bins on the current one (or not at all).
-      if (this.view !== v || !this.levelProj) return;
+      // The axis may have changed meanwhile (levelBins bins on the current one), the data too,
+      // or the element left the page.
+      if (this.view !== v || !this.levelProj || !this.isConnected) return;
       for (let level = 1; level <= CACHED_LEVELS; level++) for (const index of v.lanes.values()) if (index.ts.length) this.levelBins(index, level);
     });
   }

@@ -1242,7 +1242,7 @@ export class SessionTimeline extends LitElement {
       // out) as thousands of dashes.
       const dashes = AXIS_LAYER;
       dashes.begin(w, h);
-      dashes.background([], c.muted);
+      dashes.clear();
       for (const g of this.gapMarks) {
         dashes.dashedLine(g.x0, c.muted, 2, 2);
         dashes.dashedLine(g.x1, c.muted, 2, 2);

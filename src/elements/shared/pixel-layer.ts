@@ -144,11 +144,8 @@ export class Rects {
     }
     const g = group.rects;
     const d = this.dpr;
-    // Rounded with floor(v + 0.5), not Math.round: that gives -0 for a rectangle starting just
-    // left of the canvas, and a -0 where the optimised code expects integers (all of them at
-    // pixel ratio 1) throws that code away in the middle of a zoom.
-    const x0 = Math.floor(x * d + 0.5) / d;
-    const x1 = Math.max(x0 + 1 / d, Math.floor((x + w) * d + 0.5) / d);
+    const x0 = roundPx(x * d) / d;
+    const x1 = Math.max(x0 + 1 / d, roundPx((x + w) * d) / d);
     // Abutting (or overlapping) the previous one of its group: one rectangle, the same pixels.
     const n = g.length;
     if (n && g[n - 3] === y && g[n - 1] === h && x0 <= g[n - 4]! + g[n - 2]! && x0 >= g[n - 4]!) {
@@ -252,11 +249,16 @@ export class PixelLayer {
     }
   }
 
+  /** Makes the whole buffer transparent. */
+  clear(): void {
+    this.words!.fill(0);
+  }
+
   /** Fills the buffer with bands (`x0`, `x1` in CSS px) by their coverage of each pixel column, over transparency. */
   background(bands: readonly { readonly x0: number; readonly x1: number }[], color: string): void {
     const words = this.words!;
     if (!bands.length) {
-      words.fill(0);
+      this.clear();
       return;
     }
     const [r, g, b] = this.rgbOf(color);
@@ -290,9 +292,8 @@ export class PixelLayer {
     const words = this.words;
     if (!sprite || !image || !words) return;
     const size = sprite.size;
-    // floor(v + 0.5), not Math.round: see Rects.add.
-    const left = Math.floor(x * this.dpr + 0.5) - size / 2;
-    const top = Math.floor(y * this.dpr + 0.5) - size / 2;
+    const left = roundPx(x * this.dpr) - size / 2;
+    const top = roundPx(y * this.dpr) - size / 2;
     const W = this.width;
     const c0 = Math.max(0, -left);
     const c1 = Math.min(size, W - left);
@@ -337,10 +338,10 @@ export class PixelLayer {
     if (!words) return;
     const dpr = this.dpr;
     const W = this.width;
-    const x0 = Math.max(0, Math.round(x * dpr));
-    const x1 = Math.min(W, Math.round((x + w) * dpr));
-    const y0 = Math.max(0, Math.round(y * dpr));
-    const y1 = Math.min(this.height, Math.round((y + h) * dpr));
+    const x0 = Math.max(0, roundPx(x * dpr));
+    const x1 = Math.min(W, roundPx((x + w) * dpr));
+    const y0 = Math.max(0, roundPx(y * dpr));
+    const y1 = Math.min(this.height, roundPx((y + h) * dpr));
     if (x0 >= x1 || y0 >= y1) return;
     const [r, g, b] = this.rgbOf(color);
     const word = ((Math.round(Math.min(1, Math.max(0, alpha)) * 255) << 24) | (b << 16) | (g << 8) | r) >>> 0;
@@ -450,6 +451,16 @@ class Over {
 }
 
 const OVER = new Over();
+
+/**
+ * A position in device px rounded to a whole pixel, halves up, as `Math.round` does, but
+ * never -0: `Math.round` gives -0 just left of the canvas, and a -0 where the optimised code
+ * had only seen integers (every position is whole at pixel ratio 1) throws that code away in
+ * the middle of a zoom ('minus zero', then arrays of integers turned to doubles).
+ */
+function roundPx(v: number): number {
+  return Math.floor(v + 0.5);
+}
 
 /** `x / 255` rounded, for `x` in [0, 255 * 255]. */
 function div255(x: number): number {

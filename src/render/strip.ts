@@ -161,11 +161,11 @@ export function layoutStitched(stitched: readonly { readonly start: number; read
   const [first, stop] = inView(times, p, -2, width + 1);
   // One step past the last (k === stop) pushes the last mark.
   for (let k = first; k <= stop; k++) {
-    const st = stitched[Math.min(k, stop - 1)]!;
-    const start = k < stop ? p.x(st.start) : Infinity;
-    const end = k < stop ? p.x(st.end) : Infinity;
+    const past = k === stop;
+    const start = past ? Infinity : p.x(stitched[k]!.start);
+    const end = past ? Infinity : p.x(stitched[k]!.end);
     const right = Math.max(start + 2, end);
-    if (k < stop && (right < 0 || start > width)) continue;
+    if (!past && (right < 0 || start > width)) continue;
     const sliver = end - start < 2;
     if (sliver && index === -1 && start - x1 < 1) {
       x1 = Math.max(x1, right);

@@ -1,7 +1,15 @@
 import { expect } from 'chai';
 import { zoomIdentity } from './zoom-transform.js';
 import { DAY, HOUR, MINUTE } from './format.js';
-import { brokenScale, buildBrokenAxis, linearTimeScale, PiecewiseProjection, placeGaps, rescalePolylinear, segmentTicks, ShiftedProjection, visibleRange, zoomedScale } from './time-scale.js';
+import { brokenScale, buildBrokenAxis, linearTimeScale, PiecewiseProjection, placeGaps, segmentTicks, ShiftedProjection, visibleRange, zoomedScale, type TimeScale } from './time-scale.js';
+
+/**
+ * The reference for a zoomed broken axis: a copy of the base scale with its range zoomed,
+ * every breakpoint exact (`zoomed(t) === transform.applyX(base(t))`), as d3 evaluates it.
+ */
+function rescalePolylinear(base: TimeScale, transform: { applyX(x: number): number }): TimeScale {
+  return base.copy().range(base.range().map((x) => transform.applyX(x)));
+}
 
 const T0 = Date.UTC(2026, 0, 5, 12, 3);
 const first = { start: T0, end: T0 + 9 * MINUTE };

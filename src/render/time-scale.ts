@@ -132,17 +132,6 @@ export function brokenScale(axis: BrokenAxis): TimeScale {
   return scaleLinear().domain(axis.domain as number[]).range(axis.range as number[]);
 }
 
-/**
- * The base scale seen through a zoom transform. For a polylinear scale this is NOT
- * d3-zoom's `transform.rescaleX(base)`: that keeps the range breakpoints and moves the
- * domain, which re-cuts the pieces at the wrong places (times inside a zoomed gap drift by
- * hundreds of px). Transforming the range keeps every breakpoint exact:
- * `zoomed(t) === transform.applyX(base(t))`. For a plain linear scale both agree.
- */
-export function rescalePolylinear(base: TimeScale, transform: { applyX(x: number): number }): TimeScale {
-  return base.copy().range(base.range().map((x) => transform.applyX(x)));
-}
-
 /** A tick placed on the (zoomed) scale. */
 export interface PlacedTick {
   readonly t: number;
@@ -406,11 +395,14 @@ export class ShiftedProjection implements Projection {
 
 /**
  * The frame's scale, for what takes a d3 scale (ticks, gap marks, the visible range): the d3
- * scale `base` seen through zoom `t`, as `rescalePolylinear(base, t)` maps, without copying
- * it (a copy rebuilds an interpolator per piece: milliseconds per frame with thousands of
- * compressed gaps). Times go through `proj` (made from `base`, evaluated fast), pixels back
- * through d3's `invert`. Zooms `proj` to `t` too; the scale keeps this transform's values
- * after `proj` zooms on.
+ * scale `base` seen through zoom `t`, `x = t.k * base(time) + t.x`. For a polylinear scale
+ * this is NOT d3-zoom's `transform.rescaleX(base)`: that keeps the range breakpoints and
+ * moves the domain, which re-cuts the pieces at the wrong places (times inside a zoomed gap
+ * drift by hundreds of px); zooming the range keeps every breakpoint exact. Nor a copy of
+ * `base` with its range zoomed: that rebuilds an interpolator per piece, milliseconds per
+ * frame with thousands of compressed gaps. Times go through `proj` (made from `base`,
+ * evaluated fast), pixels back through d3's `invert`. Zooms `proj` to `t` too; the scale
+ * keeps this transform's values after `proj` zooms on.
  */
 export function zoomedScale(base: TimeScale, proj: PiecewiseProjection, t: { readonly k: number; readonly x: number }): TimeScale {
   const { k, x: tx } = t;

@@ -83,14 +83,18 @@ class DeviceMachine {
   readonly sessions: Draft[] = [];
   readonly groups: Group[] = [];
   lateReports = 0;
-  private open: Draft | undefined;
+  // Every field has its value from the start (`= undefined` too: with the project's
+  // `useDefineForClassFields: false` a field without one is added on first assignment), so
+  // a machine keeps one shape from its construction on: a field added mid-run changed the
+  // shape, and the next derivation's machines threw away the code compiled for the last one.
+  private open: Draft | undefined = undefined;
   /** Latest session that holds an event with this `sessionId`. */
   private readonly bySessionId = new Map<string, Draft>();
   /** Last session of each process. */
   private readonly byProcessId = new Map<string, Draft>();
   /** The last `bySessionId.set`: most events repeat it, and setting it again changes nothing. */
-  private lastSessionId: string | undefined;
-  private lastSessionDraft: Draft | undefined;
+  private lastSessionId: string | undefined = undefined;
+  private lastSessionDraft: Draft | undefined = undefined;
   /** Position in `list` of the event being stepped. */
   private at = 0;
 

@@ -155,6 +155,13 @@ function repeatedHashes(hashes: Int32Array): Set<number> | undefined {
   return repeated;
 }
 
+/** A bit per value of a hash's low 16 bits, set for those of `hashes`: most hashes are ruled out by one typed-array read. */
+function lowBits(hashes: Iterable<number>): Uint8Array {
+  const bits = new Uint8Array(8192);
+  for (const h of hashes) bits[(h & 0xffff) >>> 3]! |= 1 << (h & 7);
+  return bits;
+}
+
 /**
  * Marks in `duplicate` the later occurrences of each id of `batch` (its ids' hashes
  * `hashes`); whether it found any. Only the ids whose hash is not unique in the batch are
@@ -163,12 +170,13 @@ function repeatedHashes(hashes: Int32Array): Set<number> | undefined {
 function markRepeats(batch: readonly string[], hashes: Int32Array, duplicate: Uint8Array): boolean {
   const repeated = repeatedHashes(hashes);
   if (!repeated) return false;
+  const maybe = lowBits(repeated);
   /** The different ids met so far with each repeated hash. */
   const met = new Map<number, string[]>();
   let found = false;
   for (let i = 0; i < batch.length; i++) {
     const hash = hashes[i]!;
-    if (!repeated.has(hash)) continue;
+    if ((maybe[(hash & 0xffff) >>> 3]! & (1 << (hash & 7))) === 0 || !repeated.has(hash)) continue;
     const id = batch[i]!;
     const ids = met.get(hash);
     if (!ids) met.set(hash, [id]);

@@ -108,59 +108,49 @@ export function buildLaneIndexes(events: Iterable<SessionEvent>): Map<LaneId, La
 }
 
 /**
- * {@link buildLaneIndexes} over groups of events (sessions), in their order: one pass reads
- * each event once (lane, time, duration, flag into typed arrays, lanes counted), a second
- * places them (event references and typed arrays only), so no array grows.
+ * {@link buildLaneIndexes} over groups of events (sessions), in their order: a first pass
+ * reads each event's category only (lanes counted), a second places each event straight
+ * into its lane's typed arrays, so no array grows and nothing is written twice.
  */
 export function buildLaneIndexesOf(groups: readonly { readonly events: readonly SessionEvent[] }[]): Map<LaneId, LaneIndex> {
   const L = LANE_IDS.length;
   let n = 0;
   for (let g = 0; g < groups.length; g++) n += groups[g]!.events.length;
   const lane = new Uint8Array(n);
-  const tsAll = new Float64Array(n);
-  const endAll = new Float64Array(n);
-  const flag = new Uint8Array(n);
   const counts = new Int32Array(L);
-  const lastTs = new Float64Array(L).fill(-Infinity);
-  const lastIndex = new Float64Array(L);
-  const unsorted = new Uint8Array(L);
-  const maxDuration = new Float64Array(L);
   let k = 0;
   for (let g = 0; g < groups.length; g++) {
     const events = groups[g]!.events;
-    for (let i = 0; i < events.length; i++, k++) {
-      const e = events[i]!;
-      const l = LANE_NUMBER.get(e.category) ?? CUSTOM;
-      counts[l]!++;
-      lane[k] = l;
-      const t = e.ts;
-      const d = Math.max(0, e.duration || 0);
-      tsAll[k] = t;
-      endAll[k] = t + d;
-      if (d > maxDuration[l]!) maxDuration[l] = d;
-      if (FLAGGABLE[l] && isFlagged(e)) flag[k] = 1;
-      // Out of order: earlier than the lane's previous event, or a tie that came first in the input.
-      const prev = lastTs[l]!;
-      if (t < prev || (t === prev && lastIndex[l]! > e.index)) unsorted[l] = 1;
-      lastTs[l] = t;
-      lastIndex[l] = e.index;
-    }
+    for (let i = 0; i < events.length; i++, k++) counts[(lane[k] = LANE_NUMBER.get(events[i]!.category) ?? CUSTOM)]!++;
   }
   const buckets: SessionEvent[][] = Array.from(counts, (c) => new Array<SessionEvent>(c));
   const ts = Array.from(counts, (c) => new Float64Array(c));
   const end = Array.from(counts, (c) => new Float64Array(c));
   const flagPrefix = Array.from(counts, (c) => new Int32Array(c + 1));
   const at = new Int32Array(L);
+  const maxDuration = new Float64Array(L);
+  const lastIndex = new Float64Array(L).fill(-1);
+  const unsorted = new Uint8Array(L);
   k = 0;
   for (let g = 0; g < groups.length; g++) {
     const events = groups[g]!.events;
     for (let i = 0; i < events.length; i++, k++) {
+      const e = events[i]!;
       const l = lane[k]!;
       const j = at[l]!++;
-      buckets[l]![j] = events[i]!;
-      ts[l]![j] = tsAll[k]!;
-      end[l]![j] = endAll[k]!;
-      flagPrefix[l]![j + 1] = flagPrefix[l]![j]! + flag[k]!;
+      const t = e.ts;
+      const d = Math.max(0, e.duration || 0);
+      buckets[l]![j] = e;
+      ts[l]![j] = t;
+      end[l]![j] = t + d;
+      if (d > maxDuration[l]!) maxDuration[l] = d;
+      flagPrefix[l]![j + 1] = flagPrefix[l]![j]! + (FLAGGABLE[l] && isFlagged(e) ? 1 : 0);
+      // Out of order: earlier than the lane's previous event, or a tie that came first in the input.
+      if (j > 0) {
+        const prev = ts[l]![j - 1]!;
+        if (t < prev || (t === prev && lastIndex[l]! > e.index)) unsorted[l] = 1;
+      }
+      lastIndex[l] = e.index;
     }
   }
   const out = new Map<LaneId, LaneIndex>();

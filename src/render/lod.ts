@@ -100,11 +100,21 @@ export interface Projection {
  */
 export class Bins {
   length = 0;
-  first = new Int32Array(256);
-  count = new Int32Array(256);
-  flagged = new Int32Array(256);
-  x0 = new Float64Array(256);
-  x1 = new Float64Array(256);
+  first: Int32Array;
+  count: Int32Array;
+  flagged: Int32Array;
+  x0: Float64Array;
+  x1: Float64Array;
+
+  /** @param capacity marks it holds before its arrays grow */
+  constructor(capacity = 256) {
+    const c = Math.max(1, capacity);
+    this.first = new Int32Array(c);
+    this.count = new Int32Array(c);
+    this.flagged = new Int32Array(c);
+    this.x0 = new Float64Array(c);
+    this.x1 = new Float64Array(c);
+  }
 
   push(first: number, count: number, x0: number, x1: number, flagged: number): void {
     const n = this.length;
@@ -206,7 +216,8 @@ export function binLevel(index: TimeIndex, p: Projection & { zoom(k: number, tx:
   const w = width * scale;
   const n = index.ts.length;
   // The whole lane: every item is on the axis (it spans the data), and spans end where they end.
-  const bins = binByColumn(index, p, Math.min(0, n ? p.x(index.ts[0]!) : 0), Math.max(w, n ? p.x(index.ts[n - 1]!) : 0), binPx, new Bins());
+  // At most a mark per item, and about one per column: sized so that it never grows.
+  const bins = binByColumn(index, p, Math.min(0, n ? p.x(index.ts[0]!) : 0), Math.max(w, n ? p.x(index.ts[n - 1]!) : 0), binPx, new Bins(Math.min(n, Math.ceil(w / binPx) + 2)));
   const reach = new Float64Array(bins.length);
   let far = -Infinity;
   for (let b = 0; b < bins.length; b++) reach[b] = far = Math.max(far, bins.x1[b]!);

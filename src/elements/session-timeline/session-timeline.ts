@@ -416,6 +416,19 @@ export class SessionTimeline extends LitElement {
     }
     const last = sessions[sessions.length - 1]!;
     const dims = formatDimensions(last.dimensions);
+    // Per session, in one loop (no array of pairs, no typed array filled through callbacks).
+    const sessionIndex = new Map<Session, number>();
+    const endSeverity = new Int8Array(sessions.length);
+    const endWordPx = new Float64Array(sessions.length);
+    for (let i = 0; i < sessions.length; i++) {
+      const s = sessions[i]!;
+      const badge = END_BADGES[s.endReason];
+      sessionIndex.set(s, i);
+      endSeverity[i] = SEVERITY[badge.tone]!;
+      endWordPx[i] = badge.word.length * 6.5 + 20;
+    }
+    const stitchedById = new Map<string, StitchedSession>();
+    for (const s of stitched) stitchedById.set(s.id, s);
     let sessionOf: Map<SessionEvent, Session> | undefined;
     return {
       deviceId,
@@ -431,10 +444,10 @@ export class SessionTimeline extends LitElement {
         }
         return sessionOf;
       },
-      sessionIndex: new Map(sessions.map((s, i) => [s, i])),
-      endSeverity: Int8Array.from(sessions, (s) => SEVERITY[END_BADGES[s.endReason].tone]!),
-      endWordPx: Float64Array.from(sessions, (s) => END_BADGES[s.endReason].word.length * 6.5 + 20),
-      stitchedById: new Map(stitched.map((s) => [s.id, s])),
+      sessionIndex,
+      endSeverity,
+      endWordPx,
+      stitchedById,
       lanes,
       eventCount,
       crashes,

@@ -118,49 +118,75 @@ export function buildLaneIndexesOf(groups: readonly { readonly events: readonly 
   for (let g = 0; g < groups.length; g++) n += groups[g]!.events.length;
   const lane = new Uint8Array(n);
   const counts = new Int32Array(L);
+  // Group by group through functions called once a group, not one loop over every event: a
+  // function called thousands of times keeps its optimised code from one build to the next,
+  // where a long loop inside a function called once was compiled anew (on-stack
+  // replacement) by each build, and ran unoptimised meanwhile.
   let k = 0;
-  for (let g = 0; g < groups.length; g++) {
-    const events = groups[g]!.events;
-    for (let i = 0; i < events.length; i++, k++) counts[(lane[k] = LANE_NUMBER.get(events[i]!.category) ?? CUSTOM)]!++;
-  }
-  const buckets: SessionEvent[][] = Array.from(counts, (c) => new Array<SessionEvent>(c));
-  const ts = Array.from(counts, (c) => new Float64Array(c));
-  const end = Array.from(counts, (c) => new Float64Array(c));
-  const flagPrefix = Array.from(counts, (c) => new Int32Array(c + 1));
-  const at = new Int32Array(L);
-  const maxDuration = new Float64Array(L);
-  const lastIndex = new Float64Array(L).fill(-1);
-  const unsorted = new Uint8Array(L);
+  for (let g = 0; g < groups.length; g++) k = countLanes(groups[g]!.events, lane, k, counts);
+  const into = new LaneArrays(counts);
   k = 0;
-  for (let g = 0; g < groups.length; g++) {
-    const events = groups[g]!.events;
+  for (let g = 0; g < groups.length; g++) k = into.place(groups[g]!.events, lane, k);
+  const out = new Map<LaneId, LaneIndex>();
+  for (let l = 0; l < L; l++) {
+    const id = LANE_IDS[l]!;
+    // Events arrive in session order, sorted per lane unless late reports interleave.
+    if (into.unsorted[l]) out.set(id, indexBuckets([into.buckets[l]!], [id]).get(id)!);
+    else out.set(id, { ts: into.ts[l]!, end: into.end[l]!, maxDuration: into.maxDuration[l]!, flagPrefix: into.flagPrefix[l]!, id, events: into.buckets[l]! });
+  }
+  return out;
+}
+
+/** Writes the lane of each of `events` at `lane[k...]` and counts them; returns the next `k`. */
+function countLanes(events: readonly SessionEvent[], lane: Uint8Array, k: number, counts: Int32Array): number {
+  for (let i = 0; i < events.length; i++, k++) counts[(lane[k] = LANE_NUMBER.get(events[i]!.category) ?? CUSTOM)]!++;
+  return k;
+}
+
+/** Every lane's arrays, sized by the lane's count, filled by {@link LaneArrays.place}. */
+class LaneArrays {
+  readonly buckets: SessionEvent[][];
+  readonly ts: Float64Array[];
+  readonly end: Float64Array[];
+  readonly flagPrefix: Int32Array[];
+  readonly at: Int32Array;
+  readonly maxDuration: Float64Array;
+  readonly lastIndex: Float64Array;
+  readonly unsorted: Uint8Array;
+
+  constructor(counts: Int32Array) {
+    this.buckets = Array.from(counts, (c) => new Array<SessionEvent>(c));
+    this.ts = Array.from(counts, (c) => new Float64Array(c));
+    this.end = Array.from(counts, (c) => new Float64Array(c));
+    this.flagPrefix = Array.from(counts, (c) => new Int32Array(c + 1));
+    this.at = new Int32Array(counts.length);
+    this.maxDuration = new Float64Array(counts.length);
+    this.lastIndex = new Float64Array(counts.length).fill(-1);
+    this.unsorted = new Uint8Array(counts.length);
+  }
+
+  /** Places `events`, whose lanes are at `lane[k...]`; returns the next `k`. */
+  place(events: readonly SessionEvent[], lane: Uint8Array, k: number): number {
+    const { buckets, ts, end, flagPrefix, at, maxDuration, lastIndex, unsorted } = this;
     for (let i = 0; i < events.length; i++, k++) {
       const e = events[i]!;
       const l = lane[k]!;
       const j = at[l]!++;
       const t = e.ts;
       const d = Math.max(0, e.duration || 0);
+      const lts = ts[l]!;
       buckets[l]![j] = e;
-      ts[l]![j] = t;
+      lts[j] = t;
       end[l]![j] = t + d;
       if (d > maxDuration[l]!) maxDuration[l] = d;
-      flagPrefix[l]![j + 1] = flagPrefix[l]![j]! + (FLAGGABLE[l] && isFlagged(e) ? 1 : 0);
+      const flags = flagPrefix[l]!;
+      flags[j + 1] = flags[j]! + (FLAGGABLE[l] && isFlagged(e) ? 1 : 0);
       // Out of order: earlier than the lane's previous event, or a tie that came first in the input.
-      if (j > 0) {
-        const prev = ts[l]![j - 1]!;
-        if (t < prev || (t === prev && lastIndex[l]! > e.index)) unsorted[l] = 1;
-      }
+      if (j > 0 && (t < lts[j - 1]! || (t === lts[j - 1]! && lastIndex[l]! > e.index))) unsorted[l] = 1;
       lastIndex[l] = e.index;
     }
+    return k;
   }
-  const out = new Map<LaneId, LaneIndex>();
-  for (let l = 0; l < L; l++) {
-    const id = LANE_IDS[l]!;
-    // Events arrive in session order, sorted per lane unless late reports interleave.
-    if (unsorted[l]) out.set(id, indexBuckets([buckets[l]!], [id]).get(id)!);
-    else out.set(id, { ts: ts[l]!, end: end[l]!, maxDuration: maxDuration[l]!, flagPrefix: flagPrefix[l]!, id, events: buckets[l]! });
-  }
-  return out;
 }
 
 const LANE_NUMBER = new Map<EventCategory, number>(LANES.flatMap((l) => l.categories.map((c) => [c, LANE_IDS.indexOf(l.id)] as const)));

@@ -124,9 +124,9 @@ export function buildLaneIndexesOf(groups: readonly { readonly events: readonly 
   // replacement) by each build, and ran unoptimised meanwhile.
   let k = 0;
   for (let g = 0; g < groups.length; g++) k = countLanes(groups[g]!.events, lane, k, counts);
-  const into = new LaneArrays(counts);
+  const into = laneArrays(counts);
   k = 0;
-  for (let g = 0; g < groups.length; g++) k = into.place(groups[g]!.events, lane, k);
+  for (let g = 0; g < groups.length; g++) k = placeLanes(groups[g]!.events, lane, k, into);
   const out = new Map<LaneId, LaneIndex>();
   for (let l = 0; l < L; l++) {
     const id = LANE_IDS[l]!;
@@ -143,8 +143,13 @@ function countLanes(events: readonly SessionEvent[], lane: Uint8Array, k: number
   return k;
 }
 
-/** Every lane's arrays, sized by the lane's count, filled by {@link LaneArrays.place}. */
-class LaneArrays {
+/**
+ * Every lane's arrays, sized by the lane's count, filled by {@link placeLanes}. An object
+ * literal, not a class instance: a class's shape lives only as long as its instances, so the
+ * code compiled for one build was thrown away after a garbage collection took the last one
+ * ("embedded weak objects cleared"); a literal's shape stays with the code that makes it.
+ */
+interface LaneArrays {
   readonly buckets: SessionEvent[][];
   readonly ts: Float64Array[];
   readonly end: Float64Array[];
@@ -153,40 +158,42 @@ class LaneArrays {
   readonly maxDuration: Float64Array;
   readonly lastIndex: Float64Array;
   readonly unsorted: Uint8Array;
+}
 
-  constructor(counts: Int32Array) {
-    this.buckets = Array.from(counts, (c) => new Array<SessionEvent>(c));
-    this.ts = Array.from(counts, (c) => new Float64Array(c));
-    this.end = Array.from(counts, (c) => new Float64Array(c));
-    this.flagPrefix = Array.from(counts, (c) => new Int32Array(c + 1));
-    this.at = new Int32Array(counts.length);
-    this.maxDuration = new Float64Array(counts.length);
-    this.lastIndex = new Float64Array(counts.length).fill(-1);
-    this.unsorted = new Uint8Array(counts.length);
-  }
+function laneArrays(counts: Int32Array): LaneArrays {
+  return {
+    buckets: Array.from(counts, (c) => new Array<SessionEvent>(c)),
+    ts: Array.from(counts, (c) => new Float64Array(c)),
+    end: Array.from(counts, (c) => new Float64Array(c)),
+    flagPrefix: Array.from(counts, (c) => new Int32Array(c + 1)),
+    at: new Int32Array(counts.length),
+    maxDuration: new Float64Array(counts.length),
+    lastIndex: new Float64Array(counts.length).fill(-1),
+    unsorted: new Uint8Array(counts.length),
+  };
+}
 
-  /** Places `events`, whose lanes are at `lane[k...]`; returns the next `k`. */
-  place(events: readonly SessionEvent[], lane: Uint8Array, k: number): number {
-    const { buckets, ts, end, flagPrefix, at, maxDuration, lastIndex, unsorted } = this;
-    for (let i = 0; i < events.length; i++, k++) {
-      const e = events[i]!;
-      const l = lane[k]!;
-      const j = at[l]!++;
-      const t = e.ts;
-      const d = Math.max(0, e.duration || 0);
-      const lts = ts[l]!;
-      buckets[l]![j] = e;
-      lts[j] = t;
-      end[l]![j] = t + d;
-      if (d > maxDuration[l]!) maxDuration[l] = d;
-      const flags = flagPrefix[l]!;
-      flags[j + 1] = flags[j]! + (FLAGGABLE[l] && isFlagged(e) ? 1 : 0);
-      // Out of order: earlier than the lane's previous event, or a tie that came first in the input.
-      if (j > 0 && (t < lts[j - 1]! || (t === lts[j - 1]! && lastIndex[l]! > e.index))) unsorted[l] = 1;
-      lastIndex[l] = e.index;
-    }
-    return k;
+/** Places `events`, whose lanes are at `lane[k...]`, into `into`; returns the next `k`. */
+function placeLanes(events: readonly SessionEvent[], lane: Uint8Array, k: number, into: LaneArrays): number {
+  const { buckets, ts, end, flagPrefix, at, maxDuration, lastIndex, unsorted } = into;
+  for (let i = 0; i < events.length; i++, k++) {
+    const e = events[i]!;
+    const l = lane[k]!;
+    const j = at[l]!++;
+    const t = e.ts;
+    const d = Math.max(0, e.duration || 0);
+    const lts = ts[l]!;
+    buckets[l]![j] = e;
+    lts[j] = t;
+    end[l]![j] = t + d;
+    if (d > maxDuration[l]!) maxDuration[l] = d;
+    const flags = flagPrefix[l]!;
+    flags[j + 1] = flags[j]! + (FLAGGABLE[l] && isFlagged(e) ? 1 : 0);
+    // Out of order: earlier than the lane's previous event, or a tie that came first in the input.
+    if (j > 0 && (t < lts[j - 1]! || (t === lts[j - 1]! && lastIndex[l]! > e.index))) unsorted[l] = 1;
+    lastIndex[l] = e.index;
   }
+  return k;
 }
 
 const LANE_NUMBER = new Map<EventCategory, number>(LANES.flatMap((l) => l.categories.map((c) => [c, LANE_IDS.indexOf(l.id)] as const)));

@@ -216,7 +216,7 @@ export function binLevel(index: TimeIndex, p: Projection & { zoom(k: number, tx:
   const w = width * scale;
   const n = index.ts.length;
   // The whole lane: every item is on the axis (it spans the data), and spans end where they end.
-  // At most a mark per item, and about one per column: sized so that it never grows.
+  // At most a mark per item, and at most about one per column: sized up front, not grown.
   const bins = binByColumn(index, p, Math.min(0, n ? p.x(index.ts[0]!) : 0), Math.max(w, n ? p.x(index.ts[n - 1]!) : 0), binPx, new Bins(Math.min(n, Math.ceil(w / binPx) + 2)));
   const reach = new Float64Array(bins.length);
   let far = -Infinity;

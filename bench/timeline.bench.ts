@@ -151,6 +151,11 @@ for (const r of rows) {
     `| ${fmt(r.size)} | ${fmt(o.model.sessions)} | ${fmt(r.prepared.spanDays, 1)} | ${fmt(o.model.deriveMs, 1)} | ${fmt(o.json.median, 1)} | ${o.events.times.length} | ${fmt(o.zoom.intervalMedian, 1)} / ${fmt(o.zoom.intervalP95, 1)} | ${fmt(o.zoom.zoomedIn, 1)}× | ${v?.paint ? fmt(v.paint.drawnItems) : '–'} | ${v?.zoom ? `${fmt(v.zoom.intervalMedian, 1)} / ${fmt(v.zoom.intervalP95, 1)}` : '–'} | ${v?.zoom ? `${fmt(v.zoom.zoomedIn, 1)}×` : '–'} |`,
   );
 }
+// Where the median first paint comes from: a page's first runs are slow (the JIT compiles the code meanwhile).
+console.log('\nOur first paints from `.events`, run by run in one page (ms; the median above is the middle one)\n');
+console.log('| events | runs in order |');
+console.log('|---:|---|');
+for (const r of rows) if (r.ours) console.log(`| ${fmt(r.size)} | ${r.ours.events.times.map((t) => fmt(t, 0)).join(', ')} |`);
 // Where the p95 comes from: with 60 steps it is the fourth slowest.
 console.log(`\nOur slowest zoom steps (step: ms; steps 1 to ${STEPS / 3} zoom in, then pan, then zoom out; with ${STEPS} steps the p95 is the ${ordinal(STEPS - Math.ceil(0.95 * STEPS) + 1)} slowest)\n`);
 console.log('| events | slowest steps |');

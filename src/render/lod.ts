@@ -117,25 +117,36 @@ export class Bins {
   }
 
   push(first: number, count: number, x0: number, x1: number, flagged: number): void {
+    // Small, so that it is inlined in the binning loops (a call that is not boxes x0 and x1):
+    // growing is a call of its own.
     const n = this.length;
-    if (n === this.first.length) {
-      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(2 * n);
-        b.set(a);
-        return b;
-      };
-      this.first = grow(this.first);
-      this.count = grow(this.count);
-      this.flagged = grow(this.flagged);
-      this.x0 = grow(this.x0);
-      this.x1 = grow(this.x1);
-    }
+    if (n === this.first.length) this.grow();
     this.first[n] = first;
     this.count[n] = count;
     this.x0[n] = x0;
     this.x1[n] = x1;
     this.flagged[n] = flagged;
     this.length = n + 1;
+  }
+
+  /** Doubles the room. */
+  private grow(): void {
+    const n = this.length;
+    const first = new Int32Array(2 * n);
+    const count = new Int32Array(2 * n);
+    const flagged = new Int32Array(2 * n);
+    const x0 = new Float64Array(2 * n);
+    const x1 = new Float64Array(2 * n);
+    first.set(this.first);
+    count.set(this.count);
+    flagged.set(this.flagged);
+    x0.set(this.x0);
+    x1.set(this.x1);
+    this.first = first;
+    this.count = count;
+    this.flagged = flagged;
+    this.x0 = x0;
+    this.x1 = x1;
   }
 }
 

@@ -183,4 +183,14 @@ describe('level of detail', () => {
     expect(hitTest(index, identity, 560, 4)).to.equal(-1);
     expect(hitTest(index, identity, 598, 4)).to.equal(2);
   });
+
+  it('keeps every mark when it grows past its capacity', () => {
+    const bins = new Bins(1);
+    for (let i = 0; i < 1_000; i++) bins.push(i, i + 1, i / 3, i / 3 + 0.5, i % 7);
+    expect(bins.length).to.equal(1_000);
+    expect(bins.first.length).to.be.at.least(1_000);
+    for (const i of [0, 1, 2, 511, 512, 999]) {
+      expect([bins.first[i], bins.count[i], bins.x0[i], bins.x1[i], bins.flagged[i]], `mark ${i}`).to.deep.equal([i, i + 1, i / 3, i / 3 + 0.5, i % 7]);
+    }
+  });
 });

@@ -28,12 +28,15 @@ export interface BenchSite {
   close(): Promise<void>;
 }
 
-/** Builds `bench/pages/<name>.html` for each name and serves the result. */
-export async function serveBenchPages(names: readonly string[]): Promise<BenchSite> {
+/**
+ * Builds `bench/pages/<name>.html` for each name and serves the result.
+ * @param from the checkout to build from (another revision's, for a side-by-side run); this one by default
+ */
+export async function serveBenchPages(names: readonly string[], from = root): Promise<BenchSite> {
   const outDir = mkdtempSync(join(tmpdir(), 'session-kit-bench-'));
   await build({
     configFile: false,
-    root,
+    root: from,
     logLevel: 'warn',
     mode: 'production',
     build: {
@@ -44,7 +47,7 @@ export async function serveBenchPages(names: readonly string[]): Promise<BenchSi
       sourcemap: false,
       reportCompressedSize: false,
       chunkSizeWarningLimit: 10_000,
-      rolldownOptions: { input: Object.fromEntries(names.map((n) => [n, join(root, 'bench/pages', `${n}.html`)])) },
+      rolldownOptions: { input: Object.fromEntries(names.map((n) => [n, join(from, 'bench/pages', `${n}.html`)])) },
     },
   });
   const server: Server = createServer((req, res) => {

@@ -80,6 +80,36 @@ describe('lanes', () => {
     );
   });
 
+  it('indexes sessions of thousands of events in one go as it indexes their events', () => {
+    let index = 0;
+    // 12,000 network calls, one in seven failed, and a few events of other lanes.
+    const groups = Array.from({ length: 3 }, (_, g) => ({
+      events: Array.from(
+        { length: 4_000 },
+        (_, i) =>
+          ({
+            index: index++,
+            ts: g * 10_000 + i,
+            type: i % 1_000 === 0 ? 'tap' : 'network',
+            category: i % 1_000 === 0 ? 'tap' : 'network',
+            duration: i % 5,
+            attrs: { 'http.status_code': i % 7 === 0 ? 500 : 200 },
+          }) as unknown as SessionEvent,
+      ),
+    }));
+    const one = buildLaneIndexesOf(groups);
+    const each = buildLaneIndexes(groups.flatMap((g) => g.events));
+    expect(one.get('network')!.ts.length).to.equal(11_988);
+    for (const [id, a] of one) {
+      const b = each.get(id)!;
+      expect(a.events, id).to.deep.equal(b.events);
+      expect(Array.from(a.ts), id).to.deep.equal(Array.from(b.ts));
+      expect(Array.from(a.end), id).to.deep.equal(Array.from(b.end));
+      expect(Array.from(a.flagPrefix), id).to.deep.equal(Array.from(b.flagPrefix));
+      expect(a.maxDuration, id).to.equal(b.maxDuration);
+    }
+  });
+
   it('indexes each lane as sorted typed arrays, with flagged prefix counts', () => {
     const lanes = buildLaneIndexes(events);
     const network = lanes.get('network')!;

@@ -3,9 +3,25 @@ import fc from 'fast-check';
 import { deriveSessions } from '../core/index.js';
 import type { SessionEvent } from '../core/types.js';
 import { timelineEvents } from '../../test/fixtures/timeline.js';
-import { LANES, buildLaneIndexes, buildLaneIndexesOf, isFlagged, laneAt, laneOf, layoutLanes, positionInLane, severityOf } from './lanes.js';
+import { LANES, buildLaneIndexes, buildLaneIndexesOf, isFlagged, laneAt, laneOf, layoutLanes, positionInLane, severityOf, type LaneId, type LaneIndex } from './lanes.js';
 
 const events = deriveSessions(timelineEvents).sessions.flatMap((s) => s.events);
+
+/** Checks that indexing `groups` in one go equals indexing all their events, and returns the former. */
+function indexesAlike(groups: readonly { readonly events: readonly SessionEvent[] }[]): Map<LaneId, LaneIndex> {
+  const one = buildLaneIndexesOf(groups);
+  const each = buildLaneIndexes(groups.flatMap((g) => g.events));
+  expect([...one.keys()]).to.deep.equal([...each.keys()]);
+  for (const [id, a] of one) {
+    const b = each.get(id)!;
+    expect(a.events, id).to.deep.equal(b.events);
+    expect(Array.from(a.ts), id).to.deep.equal(Array.from(b.ts));
+    expect(Array.from(a.end), id).to.deep.equal(Array.from(b.end));
+    expect(Array.from(a.flagPrefix), id).to.deep.equal(Array.from(b.flagPrefix));
+    expect(a.maxDuration, id).to.equal(b.maxDuration);
+  }
+  return one;
+}
 
 describe('lanes', () => {
   it('puts each category in its lane', () => {
@@ -64,17 +80,7 @@ describe('lanes', () => {
                 }) as unknown as SessionEvent,
             ),
         }));
-        const one = buildLaneIndexesOf(groups);
-        const each = buildLaneIndexes(groups.flatMap((g) => g.events));
-        expect([...one.keys()]).to.deep.equal([...each.keys()]);
-        for (const [id, a] of one) {
-          const b = each.get(id)!;
-          expect(a.events, id).to.deep.equal(b.events);
-          expect(Array.from(a.ts), id).to.deep.equal(Array.from(b.ts));
-          expect(Array.from(a.end), id).to.deep.equal(Array.from(b.end));
-          expect(Array.from(a.flagPrefix), id).to.deep.equal(Array.from(b.flagPrefix));
-          expect(a.maxDuration, id).to.equal(b.maxDuration);
-        }
+        indexesAlike(groups);
       }),
       { numRuns: 300 },
     );
@@ -97,17 +103,7 @@ describe('lanes', () => {
           }) as unknown as SessionEvent,
       ),
     }));
-    const one = buildLaneIndexesOf(groups);
-    const each = buildLaneIndexes(groups.flatMap((g) => g.events));
-    expect(one.get('network')!.ts.length).to.equal(11_988);
-    for (const [id, a] of one) {
-      const b = each.get(id)!;
-      expect(a.events, id).to.deep.equal(b.events);
-      expect(Array.from(a.ts), id).to.deep.equal(Array.from(b.ts));
-      expect(Array.from(a.end), id).to.deep.equal(Array.from(b.end));
-      expect(Array.from(a.flagPrefix), id).to.deep.equal(Array.from(b.flagPrefix));
-      expect(a.maxDuration, id).to.equal(b.maxDuration);
-    }
+    expect(indexesAlike(groups).get('network')!.ts.length).to.equal(11_988);
   });
 
   it('indexes each lane as sorted typed arrays, with flagged prefix counts', () => {

@@ -83,7 +83,7 @@ export function layoutStripBars(sessions: readonly { readonly start: number; rea
   const crowd = options.crowdPx ?? 12;
   const minBar = options.minBarPx ?? 3;
   const [first, stop] = inView(index, p, -44, width + 44);
-  const raw: { index: number; first: number; stop: number; x0: number; x1: number }[] = [];
+  const bars: StripBar[] = [];
   // `j`, the session after this crowd, is counted from `i + 1` whether or not it is drawn: a
   // step taken only for sessions off the view (none at full extent) would be code the
   // optimiser never saw run, and the first zoom would throw the optimised loop away.
@@ -104,16 +104,11 @@ export function layoutStripBars(sessions: readonly { readonly start: number; rea
         sev = sj;
       }
     }
-    raw.push({ index: shown, first: i, stop: j, x0, x1 });
-  }
-  const bars: StripBar[] = [];
-  for (let b = 0; b < raw.length; b++) {
-    const r = raw[b]!;
     // Room up to the next session (drawn or not) after this crowd: where the next bar starts.
-    const room = (r.stop < index.start.length ? p.x(index.start[r.stop]!) : width) - r.x1;
-    const need = wordPx[r.index]!;
-    const badgeInside = room < need && r.x1 - r.x0 >= need + 8;
-    bars.push({ ...r, badgeInside, showWord: room >= need || badgeInside });
+    const room = (j < index.start.length ? p.x(index.start[j]!) : width) - x1;
+    const need = wordPx[shown]!;
+    const badgeInside = room < need && x1 - x0 >= need + 8;
+    bars.push({ index: shown, first: i, stop: j, x0, x1, badgeInside, showWord: room >= need || badgeInside });
   }
   return bars;
 }

@@ -161,12 +161,16 @@ export function binByColumn(index: TimeIndex, p: Projection, xMin: number, xMax:
   out.length = 0;
   let i = lowerBound(ts, p.t(xMin) - index.maxDuration);
   const stop = upperBound(ts, p.t(xMax));
+  // Columns per px, a fraction: arithmetic on `binPx` itself would be compiled for the whole
+  // numbers binLevel passes (2 px, origin 0) and thrown away mid-zoom at the first frame's
+  // fractional column width ("not a Smi"), leaving the zoom's deepest frames unoptimised.
+  const perPx = 1 / binPx;
   while (i < stop) {
     const t0 = ts[i]!;
     const x0 = p.x(t0);
     // Up to the next column's left edge.
-    const col = Math.floor((x0 - origin) / binPx) + 1;
-    let j = lowerBoundFrom(ts, p.t(origin + col * binPx), i + 1, stop);
+    const col = Math.floor((x0 - origin) * perPx) + 1;
+    let j = lowerBoundFrom(ts, p.t(origin + col / perPx), i + 1, stop);
     // Guard against rounding in invert: always make progress, never skip an item.
     if (j <= i) j = i + 1;
     const last = j - 1;

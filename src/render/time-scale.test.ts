@@ -30,6 +30,23 @@ describe('broken time axis', () => {
     expect(gaps.map((g) => g.label)).to.deep.equal(['⋯ 2 h 14 min ⋯']);
   });
 
+  it('places the gaps in view of a zoomed axis: every gap that reaches into [0, width], none other', () => {
+    // Sessions of a minute every 1 to 3 hours: 200 gaps.
+    const intervals = Array.from({ length: 201 }, (_, i) => ({ start: T0 + i * 3 * HOUR + (i % 3) * HOUR, end: T0 + i * 3 * HOUR + (i % 3) * HOUR + MINUTE }));
+    const axis = buildBrokenAxis(intervals, { width: 1000, gapPx: 6 });
+    expect(axis.gaps).to.have.length(200);
+    const base = brokenScale(axis);
+    const p = PiecewiseProjection.of(base);
+    // Some views, and views whose left or right edge cuts through gap 57 (it is partly in view).
+    const mid = (axis.gaps[57]!.x0 + axis.gaps[57]!.x1) / 2;
+    const views = [[1, 0], [3, -1200], [40, -20_000], [200, -100_123.5], [7, 1500], [7, -7000], [40, -40 * mid], [40, 1000 - 40 * mid]] as const;
+    for (const [k, x] of views) {
+      const scale = zoomedScale(base, p, { k, x });
+      const expected = axis.gaps.filter((g) => scale(g.end) >= 0 && scale(g.start) <= 1000).map((g) => ({ x0: scale(g.start), x1: scale(g.end), idle: g.idle }));
+      expect(placeGaps(scale, axis, 1000).map(({ x0, x1, idle }) => ({ x0, x1, idle })), `k ${k}, x ${x}`).to.deep.equal(expected);
+    }
+  });
+
   it('gives segments width in proportion to their length, and keeps time order', () => {
     const axis = buildBrokenAxis([first, second], { width: 1000, gapPx: 88 });
     const [a, b] = axis.segments;

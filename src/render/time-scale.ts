@@ -232,14 +232,27 @@ function gapLabel(idle: number): string {
   return label;
 }
 
-/** The gaps of a broken axis that are (partly) in `[0, width]` on `scale`. */
+/**
+ * The gaps of a broken axis that are (partly) in `[0, width]` on `scale`. Gaps are in time
+ * order and the scale ascending, so those in view are one run, found by binary search: a
+ * frame zoomed into a long history looks at a few of its thousands of gaps, not at all.
+ */
 export function placeGaps(scale: TimeScale, axis: BrokenAxis, width: number): PlacedGap[] {
+  const gaps = axis.gaps;
+  // The first gap that ends at or after x 0.
+  let lo = 0;
+  let hi = gaps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (scale(gaps[mid]!.end) < 0) lo = mid + 1;
+    else hi = mid;
+  }
   const out: PlacedGap[] = [];
-  for (const g of axis.gaps) {
+  for (let i = lo; i < gaps.length; i++) {
+    const g = gaps[i]!;
     const x0 = scale(g.start);
-    const x1 = scale(g.end);
-    if (x1 < 0 || x0 > width) continue;
-    out.push({ x0, x1, idle: g.idle, label: gapLabel(g.idle) });
+    if (x0 > width) break;
+    out.push({ x0, x1: scale(g.end), idle: g.idle, label: gapLabel(g.idle) });
   }
   return out;
 }

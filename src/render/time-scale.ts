@@ -239,13 +239,17 @@ function gapLabel(idle: number): string {
  */
 export function placeGaps(scale: TimeScale, axis: BrokenAxis, width: number): PlacedGap[] {
   const gaps = axis.gaps;
-  // The first gap that ends at or after x 0.
+  // The first gap that ends at or after x 0. The step right is computed whether or not it
+  // is taken: at full extent it never is, and code the optimiser never saw run would be
+  // thrown away at the first frame zoomed in.
   let lo = 0;
   let hi = gaps.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (scale(gaps[mid]!.end) < 0) lo = mid + 1;
-    else hi = mid;
+    const right = mid + 1;
+    const before = scale(gaps[mid]!.end) < 0;
+    lo = before ? right : lo;
+    hi = before ? hi : mid;
   }
   const out: PlacedGap[] = [];
   for (let i = lo; i < gaps.length; i++) {

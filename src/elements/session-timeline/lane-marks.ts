@@ -66,58 +66,70 @@ function pathTriangle(p: Path2D, x: number, y: number, r: number, up: boolean): 
  * glyphs) goes to `later`, run after the put; counts go to `texts`.
  */
 export function drawLane(ctx: CanvasRenderingContext2D, lane: PlacedLane, index: LaneIndex, bins: Bins, c: Colors, width: number, stamps: PixelLayer, texts: LaneText[], later: (() => void)[]): void {
+  // Two functions, each compiled on its own: one would be a large graph for the optimiser,
+  // compiled on a second core in the middle of a page's first zoom.
+  if (lane.spec.kind === 'span') drawSpans(ctx, lane, index, bins, c, width, stamps, later);
+  else drawPoints(ctx, lane, index, bins, c, stamps, texts, later);
+}
+
+/** A span lane: rectangles (batched into `stamps`), notches above failed calls, labels where they fit. */
+function drawSpans(ctx: CanvasRenderingContext2D, lane: PlacedLane, index: LaneIndex, bins: Bins, c: Colors, width: number, stamps: PixelLayer, later: (() => void)[]): void {
   const mid = lane.y + LANE_HEIGHT / 2;
   const id = lane.spec.id;
   const base = c[LANE_COLOR[id]];
   const events = index.events;
-
-  if (lane.spec.kind === 'span') {
-    const top = lane.y + 6;
-    const height = LANE_HEIGHT - 12;
-    const failedColor = id === 'network' ? c['color-network-failed'] : c['color-crash'];
-    const rects = stamps.rects();
-    const labels: { text: string; x: number; room: number }[] = [];
-    const notches: number[] = [];
-    const { first, count, flagged, x0: binX0, x1: binX1, length } = bins;
-    for (let b = 0; b < length; b++) {
-      const x0 = Math.max(-2, binX0[b]!);
-      const x1 = Math.min(width + 2, Math.max(binX1[b]!, binX0[b]! + 2));
-      const failed = flagged[b]! > 0;
-      const color = failed ? failedColor : base;
-      // Leave a hairline between consecutive spans so neighbours stay distinct.
-      rects.add(color, count[b]! > 1 ? 0.65 : 0.9, x0, top, Math.max(1.5, x1 - x0 - (x1 - x0 > 4 ? 1 : 0)), height);
-      if (failed) notches.push(binX0[b]!);
-      const room = Math.min(x1, b + 1 < length ? binX0[b + 1]! : width) - Math.max(0, x0);
-      if (count[b] === 1 && room > 36) {
-        const e = events[first[b]!]!;
-        const status = httpStatus(e);
-        labels.push({ text: id === 'network' && status !== undefined && status >= 400 ? `${status} ${e.name ?? ''}` : (e.name ?? e.type), x: Math.max(0, x0), room });
-      }
+  const top = lane.y + 6;
+  const height = LANE_HEIGHT - 12;
+  const failedColor = id === 'network' ? c['color-network-failed'] : c['color-crash'];
+  const rects = stamps.rects();
+  const labels: { text: string; x: number; room: number }[] = [];
+  const notches: number[] = [];
+  const { first, count, flagged, x0: binX0, x1: binX1, length } = bins;
+  for (let b = 0; b < length; b++) {
+    const x0 = Math.max(-2, binX0[b]!);
+    const x1 = Math.min(width + 2, Math.max(binX1[b]!, binX0[b]! + 2));
+    const failed = flagged[b]! > 0;
+    const color = failed ? failedColor : base;
+    // Leave a hairline between consecutive spans so neighbours stay distinct.
+    rects.add(color, count[b]! > 1 ? 0.65 : 0.9, x0, top, Math.max(1.5, x1 - x0 - (x1 - x0 > 4 ? 1 : 0)), height);
+    if (failed) notches.push(binX0[b]!);
+    const room = Math.min(x1, b + 1 < length ? binX0[b + 1]! : width) - Math.max(0, x0);
+    if (count[b] === 1 && room > 36) {
+      const e = events[first[b]!]!;
+      const status = httpStatus(e);
+      labels.push({ text: id === 'network' && status !== undefined && status >= 400 ? `${status} ${e.name ?? ''}` : (e.name ?? e.type), x: Math.max(0, x0), room });
     }
-    // Into the pixel buffer with the point marks: thousands of rectangles when zoomed out,
-    // which the canvas would rasterise one by one at the end of the frame.
-    rects.stamp(stamps);
-    // Shape, not only colour: a notch above a failed call.
-    if (notches.length) {
-      const notch = stamps.kind(`f|${failedColor}`, 'notch', notchAt);
-      for (const x of notches) stamps.add(notch, 3.5, x, lane.y + 3.5);
-    }
-    const draw = (): void => {
-      if (labels.length) {
-        ctx.fillStyle = c.background;
-        for (const l of labels) {
-          ctx.save();
-          ctx.beginPath();
-          ctx.rect(l.x + 3, lane.y, l.room - 6, LANE_HEIGHT);
-          ctx.clip();
-          ctx.fillText(l.text, l.x + 4, mid);
-          ctx.restore();
-        }
-      }
-    };
-    later.push(draw);
-    return;
   }
+  // Into the pixel buffer with the point marks: thousands of rectangles when zoomed out,
+  // which the canvas would rasterise one by one at the end of the frame.
+  rects.stamp(stamps);
+  // Shape, not only colour: a notch above a failed call.
+  if (notches.length) {
+    const notch = stamps.kind(`f|${failedColor}`, 'notch', notchAt);
+    for (const x of notches) stamps.add(notch, 3.5, x, lane.y + 3.5);
+  }
+  const draw = (): void => {
+    if (labels.length) {
+      ctx.fillStyle = c.background;
+      for (const l of labels) {
+        ctx.save();
+        ctx.beginPath();
+        ctx.rect(l.x + 3, lane.y, l.room - 6, LANE_HEIGHT);
+        ctx.clip();
+        ctx.fillText(l.text, l.x + 4, mid);
+        ctx.restore();
+      }
+    }
+  };
+  later.push(draw);
+}
+
+/** A lane of point marks (stamped from sprites), hangs as bars, crash glyphs on top, and the counts of binned marks. */
+function drawPoints(ctx: CanvasRenderingContext2D, lane: PlacedLane, index: LaneIndex, bins: Bins, c: Colors, stamps: PixelLayer, texts: LaneText[], later: (() => void)[]): void {
+  const mid = lane.y + LANE_HEIGHT / 2;
+  const id = lane.spec.id;
+  const base = c[LANE_COLOR[id]];
+  const events = index.events;
   const hangs = stamps.rects();
   const glyphs: { reason: MarkedEnd; x: number }[] = [];
 
@@ -139,21 +151,27 @@ export function drawLane(ctx: CanvasRenderingContext2D, lane: PlacedLane, index:
     const x = binX0[b]!;
     const n = count[b]!;
     const r = Math.min(6, 3 + Math.log2(n) * 0.8);
+    // The mark's kind and radius, then one stamp: a call site per kind would have the
+    // optimiser copy the stamping loops into this function once for each (compiling it took
+    // about 100 ms of a second core during a page's first zoom).
+    let mark: SpriteKind | undefined = kind.circle;
+    let radius = r;
     switch (id) {
       case 'lifecycle':
-        stampLifecycle(stamps, kind, e.type, x, mid, r + 1);
+        mark = lifecycleMark(kind, e.type);
+        radius = e.type === 'app.launch' ? r + 2 : mark === kind.circle ? 2 : r + 1;
         break;
       case 'logs': {
         const sev = flagged[b]! > 0 ? 'error' : severityOf(e);
-        if (sev === 'error') stamps.add(kind.error, r + 1.5, x, mid);
-        else if (sev === 'warning') stamps.add(kind.warning, r + 1, x, mid);
-        else stamps.add(kind.circle, r - 0.5, x, mid);
+        mark = sev === 'error' ? kind.error : sev === 'warning' ? kind.warning : kind.circle;
+        radius = sev === 'error' ? r + 1.5 : sev === 'warning' ? r + 1 : r - 0.5;
         break;
       }
       case 'breadcrumbs':
-        stamps.add(kind.crumb, r, x, mid);
+        mark = kind.crumb;
         break;
       case 'crashes':
+        mark = undefined;
         // Hangs as bars in the buffer; crashes, ANRs and OOMs with the shared glyphs, on top.
         if (e.type === 'hang') {
           hangs.add(c['color-hang'], 1, x, mid + 3, Math.max(2, binX1[b]! - x), 5);
@@ -161,11 +179,10 @@ export function drawLane(ctx: CanvasRenderingContext2D, lane: PlacedLane, index:
         } else glyphs.push({ reason: e.type === 'anr' ? 'anr' : e.type === 'oom' ? 'oom' : 'crash', x });
         break;
       case 'custom':
-        stamps.add(kind.square, r, x, mid);
+        mark = kind.square;
         break;
-      default:
-        stamps.add(kind.circle, r, x, mid);
     }
+    if (mark) stamps.add(mark, radius, x, mid);
     // The count of a binned mark, where there is room for it (drawn after the marks of every lane).
     if (n > 1) {
       const text = countText(n);
@@ -190,23 +207,20 @@ export interface LaneText {
 
 type LaneKinds = Readonly<Record<'circle' | 'square' | 'launch' | 'foreground' | 'background' | 'crumb' | 'error' | 'warning', SpriteKind>>;
 
-function stampLifecycle(stamps: PixelLayer, kind: LaneKinds, type: string, x: number, y: number, r: number): void {
+/** The mark of a lifecycle event: launches filled, foreground and background outlined, ends square. */
+function lifecycleMark(kind: LaneKinds, type: string): SpriteKind {
   switch (type) {
     case 'app.launch':
-      stamps.add(kind.launch, r + 1, x, y);
-      break;
+      return kind.launch;
     case 'app.foreground':
-      stamps.add(kind.foreground, r, x, y);
-      break;
+      return kind.foreground;
     case 'app.background':
-      stamps.add(kind.background, r, x, y);
-      break;
+      return kind.background;
     case 'app.terminate':
     case 'session.end':
-      stamps.add(kind.square, r, x, y);
-      break;
+      return kind.square;
     default:
-      stamps.add(kind.circle, 2, x, y);
+      return kind.circle;
   }
 }
 

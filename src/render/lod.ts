@@ -173,13 +173,10 @@ export function binByColumn(index: TimeIndex, p: Projection, xMin: number, xMax:
     let j = lowerBoundFrom(ts, p.t(origin + col / perPx), i + 1, stop);
     // Guard against rounding in invert: always make progress, never skip an item.
     if (j <= i) j = i + 1;
-    const last = j - 1;
-    // An end at the first item's start projects to x0: skipped (instants, the common case).
-    const e0 = end[i]!;
-    const e1 = end[last]!;
-    let x1 = x0;
-    if (e0 !== t0) x1 = Math.max(x1, p.x(e0));
-    if (last !== i && e1 !== t0) x1 = Math.max(x1, p.x(e1));
+    // The furthest end of the first and last items, projected once (x grows with time). An
+    // end at the first item's start projects to x0: not projected (instants, the common case).
+    const far = Math.max(end[i]!, end[j - 1]!);
+    const x1 = far > t0 ? Math.max(x0, p.x(far)) : x0;
     if (x1 >= xMin) out.push(i, j - i, x0, x1, flagPrefix[j]! - flagPrefix[i]!);
     i = j;
   }

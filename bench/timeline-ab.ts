@@ -11,20 +11,19 @@
  * with `prepare`, `oursFirstPaint` and `oursZoom` (every revision since session 3). Each load
  * is a fresh browser and page, as in `bench/timeline.bench.ts`: the first paints from
  * `.events` (five runs, the bench's median is the middle one), then three from `.model` and
- * the bench's 60-step zoom on the last. Loads alternate A B, B A, ...
+ * the bench's 60-step zoom on the last. Loads alternate A B, B A, ... Prints the B / A
+ * ratios, each load's figures, and each zoom step's median over the loads.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { call, closeHard, fmt, launchChromium, openPage, serveBenchPages, type BenchSite } from './browser.js';
+import { checkout } from './revision.js';
 
 interface Load {
   /** First paints from `.events`, in order (ms). */
   paints: number[];
   zoomMedian: number;
   zoomP95: number;
+  /** Each zoom step's cost, in order (ms). */
+  zoomSteps: number[];
 }
 
 const argv = process.argv.slice(2);
@@ -36,13 +35,7 @@ if (!revision) {
 }
 const loads = Number(opt('loads') ?? 8);
 const size = Number(opt('size') ?? 100_000);
-const here = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const git = (...args: string[]) => execFileSync('git', args, { cwd: here, encoding: 'utf8' }).trim();
-
-const commit = git('rev-parse', '--short', revision);
-const tree = mkdtempSync(join(tmpdir(), 'session-kit-ab-'));
-git('worktree', 'add', '--detach', tree, commit);
-symlinkSync(join(here, 'node_modules'), join(tree, 'node_modules'));
+const { commit, tree, remove } = checkout(revision);
 const sites: Record<'A' | 'B', BenchSite | undefined> = { A: undefined, B: undefined };
 const results: Record<'A' | 'B', Load[]> = { A: [], B: [] };
 try {
@@ -57,8 +50,7 @@ try {
 } finally {
   await sites.A?.close();
   await sites.B?.close();
-  git('worktree', 'remove', '--force', tree);
-  rmSync(tree, { recursive: true, force: true });
+  remove();
 }
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
@@ -79,6 +71,13 @@ console.log('\nEach load (first paint median of five, zoom median / p95):\n');
 for (const side of ['A', 'B'] as const) {
   console.log(`- ${side}: ${results[side].map((r) => `${fmt(paintMedian(r))} (${fmt(r.zoomMedian, 1)} / ${fmt(r.zoomP95, 1)})`).join(', ')}`);
 }
+// Which frames a change moved: the p95 is one step (the fourth slowest of 60), and the slow
+// steps are the gesture's first frames, the deep zoom and the zoom back out.
+console.log('\nEach zoom step, median over the loads (ms; steps 1 to 20 zoom in, then pan, then zoom out):\n');
+for (const side of ['A', 'B'] as const) {
+  const steps = results[side][0]?.zoomSteps.map((_, i) => median(results[side].map((r) => r.zoomSteps[i]!))) ?? [];
+  console.log(`- ${side}: ${steps.map((ms) => fmt(ms)).join(' ')}`);
+}
 
 async function measure(site: BenchSite): Promise<Load> {
   const browser = await launchChromium();
@@ -87,8 +86,8 @@ async function measure(site: BenchSite): Promise<Load> {
     await call(page, 'prepare', [size]);
     const events = await call<{ times: number[] }>(page, 'oursFirstPaint', ['events', 5]);
     await call(page, 'oursFirstPaint', ['model', 3]);
-    const zoom = await call<{ workMedian: number; workP95: number }>(page, 'oursZoom', [60]);
-    return { paints: events.times, zoomMedian: zoom.workMedian, zoomP95: zoom.workP95 };
+    const zoom = await call<{ workMedian: number; workP95: number; work: number[] }>(page, 'oursZoom', [60]);
+    return { paints: events.times, zoomMedian: zoom.workMedian, zoomP95: zoom.workP95, zoomSteps: zoom.work };
   } finally {
     await closeHard(page);
     await browser.close();

@@ -158,13 +158,19 @@ function drawPoints(ctx: CanvasRenderingContext2D, lane: PlacedLane, index: Lane
     let radius = r;
     switch (id) {
       case 'lifecycle':
+        // Launches a size up; other events than launches, foregrounds, backgrounds and ends a small dot.
         mark = lifecycleMark(kind, e.type);
-        radius = e.type === 'app.launch' ? r + 2 : mark === kind.circle ? 2 : r + 1;
+        radius = mark === kind.launch ? r + 2 : mark === kind.circle ? 2 : r + 1;
         break;
       case 'logs': {
         const sev = flagged[b]! > 0 ? 'error' : severityOf(e);
-        mark = sev === 'error' ? kind.error : sev === 'warning' ? kind.warning : kind.circle;
-        radius = sev === 'error' ? r + 1.5 : sev === 'warning' ? r + 1 : r - 0.5;
+        if (sev === 'error') {
+          mark = kind.error;
+          radius = r + 1.5;
+        } else if (sev === 'warning') {
+          mark = kind.warning;
+          radius = r + 1;
+        } else radius = r - 0.5;
         break;
       }
       case 'breadcrumbs':

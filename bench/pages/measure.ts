@@ -201,7 +201,15 @@ export function host(): HTMLDivElement {
   return div;
 }
 
-/** Removes the previous view with its container, then mounts a new empty `tag` and waits until it has painted. */
+/** Waits for a task of its own: code after it runs as a page's data handler does (a fetch or message callback). */
+export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Removes the previous view with its container, then mounts a new empty `tag` and waits until
+ * it has painted. Returns in a task of its own, not in an animation frame callback: data set
+ * inside a frame callback is drawn in that very frame, so {@link twoFrames} after it would
+ * count one frame more than for data set as a page sets it (from a fetch or message callback).
+ */
 export async function mountFresh<E extends HTMLElement & { readonly updateComplete: Promise<boolean> }>(tag: string, previous: Element | undefined): Promise<E> {
   previous?.parentElement?.remove();
   await settle();
@@ -209,5 +217,6 @@ export async function mountFresh<E extends HTMLElement & { readonly updateComple
   host().append(el);
   await el.updateComplete;
   await twoFrames();
+  await nextTask();
   return el;
 }

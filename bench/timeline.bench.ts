@@ -13,8 +13,10 @@
  * sample generator: the first N events of one busy device (device 54 of seed 7, about 425
  * events a day, so 1M events span about 6.5 simulated years of that one device).
  *
- * - first paint (.events): from setting `.events` on a fresh, connected element to after two
- *   requestAnimationFrame callbacks; includes deriving the sessions (the core).
+ * - first paint (.events): from setting `.events` on a fresh, connected element, in a task of
+ *   its own (as a fetch callback sets data), to after two requestAnimationFrame callbacks;
+ *   includes deriving the sessions (the core). Before session 9 the data was set inside a
+ *   frame callback, which counted one frame more (see BENCHMARKS.md).
  * - first paint (.events from JSON): the same events after `JSON.stringify` / `JSON.parse`
  *   (parsed again before each run, outside the timing), as a page gets them from an API:
  *   every event has strings, `attrs` and `resource` objects of its own, where the generator

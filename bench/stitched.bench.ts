@@ -12,8 +12,9 @@
  *
  * Data: `generateEvents({ seed: 7, devices: N, days: 3 })` (about 10 sessions per device a
  * day), generated and derived in the page before anything is timed.
- * - first paint (.events): setting `.events` on a fresh, connected element to after two
- *   requestAnimationFrame callbacks, deriving included; (.model): with the derived model.
+ * - first paint (.events): setting `.events` on a fresh, connected element (in a task of its
+ *   own, as a fetch callback sets data) to after two requestAnimationFrame callbacks,
+ *   deriving included; (.model): with the derived model.
  *   Above 50,000 sessions the header's summary (shares, medians, sparkline) is computed after
  *   that frame: "summary in" is the time to the frame that shows it (after `updateComplete`).
  * - zoom frames: the 60-step Ctrl+wheel / drag / Ctrl+wheel script of bench/pages/measure.ts.

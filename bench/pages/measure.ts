@@ -202,7 +202,7 @@ export function host(): HTMLDivElement {
 }
 
 /** Waits for a task of its own: code after it runs as a page's data handler does (a fetch or message callback). */
-export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Removes the previous view with its container, then mounts a new empty `tag` and waits until

@@ -108,8 +108,8 @@ function drawSpans(ctx: CanvasRenderingContext2D, lane: PlacedLane, index: LaneI
     const notch = stamps.kind(`f|${failedColor}`, 'notch', notchAt);
     for (const x of notches) stamps.add(notch, 3.5, x, lane.y + 3.5);
   }
-  const draw = (): void => {
-    if (labels.length) {
+  if (labels.length) {
+    later.push(() => {
       ctx.fillStyle = c.background;
       for (const l of labels) {
         ctx.save();
@@ -119,9 +119,8 @@ function drawSpans(ctx: CanvasRenderingContext2D, lane: PlacedLane, index: LaneI
         ctx.fillText(l.text, l.x + 4, mid);
         ctx.restore();
       }
-    }
-  };
-  later.push(draw);
+    });
+  }
 }
 
 /** A lane of point marks (stamped from sprites), hangs as bars, crash glyphs on top, and the counts of binned marks. */

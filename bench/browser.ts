@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { build } from 'vite';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** This checkout's root directory. */
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -6,8 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { root as here } from './browser.js';
 
 export interface Revision {
   /** The short commit hash. */
@@ -18,7 +18,6 @@ export interface Revision {
   remove(): void;
 }
 
-const here = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const git = (...args: string[]) => execFileSync('git', args, { cwd: here, encoding: 'utf8' }).trim();
 
 /** Checks `revision` (anything `git rev-parse` takes) out in a temporary worktree. */

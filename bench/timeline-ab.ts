@@ -15,6 +15,7 @@
  * ratios, each load's figures, and each zoom step's median over the loads.
  */
 import { call, closeHard, fmt, launchChromium, openPage, serveBenchPages, type BenchSite } from './browser.js';
+import { median } from './pages/measure.js';
 import { checkout } from './revision.js';
 
 interface Load {
@@ -53,7 +54,6 @@ try {
   remove();
 }
 
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 const paintMedian = (r: Load) => median(r.paints);
 console.log(`<session-timeline>, ${fmt(size)} events, A = ${commit} against B = this checkout, ${loads} page loads each, alternately\n`);
 console.log('| | A | B | B / A |');
